@@ -1,0 +1,23 @@
+/// An error raised by a core operation. A failed operation leaves the world unchanged.
+public struct CoreError: Error, Equatable, Sendable {
+    /// What kind of mistake this is; mirrors the language's error kinds.
+    public enum Kind: String, Sendable, Codable {
+        /// An unknown object name.
+        case name
+        /// A value out of range or malformed (a VLAN 4095, a negative size).
+        case value
+        /// A precondition of the simulated world (a host without VT-x, a full host).
+        case state
+        /// A file could not be read or written, or is not a saved world.
+        case io
+    }
+    public var kind: Kind
+    public var message: String
+    public var hint: String?
+
+    public init(_ kind: Kind, _ message: String, hint: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.hint = hint
+    }
+}
