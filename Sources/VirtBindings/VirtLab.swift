@@ -1,0 +1,22 @@
+import VirtCore
+import VirtLang
+
+/// Builds VirtLab sessions: the language's commands plus the world's.
+public enum VirtLab {
+    /// Every command, in the order `help` lists them.
+    public static let registry: CommandRegistry = {
+        let r = Builtins.registry()
+        r.register(WorldCommands.all)
+        return r
+    }()
+
+    /// The record makers for `KIND info` and `show`, one per kind.
+    static let infoProviders: [InfoProvider] = []
+
+    /// A fresh session with an empty world.
+    public static func makeInterpreter() -> Interpreter {
+        let interpreter = Interpreter(registry: registry)
+        interpreter.world = WorldBox()
+        return interpreter
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import VirtLang
+import VirtLineEdit
+
+/// `virtlab` with no arguments: the REPL on a terminal, plain statements from a pipe.
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl", abstract: "Start the interactive REPL (the default).")
+
+    func run() throws {
+        onLargeStack { Repl().loop() }
+        Terminal.shared.flush()
+    }
+}
+
+/// Reads statements, runs them, prints each value unless `none`.
+struct Repl {
+    let interactive = LineEditor.isTerminal(fd: 0)
+
+    func loop() {
+        let interpreter = SessionFactory.make(limits: Limits())
+        let editor = interactive ? makeEditor(for: interpreter) : nil
+        if interactive {
+            Interrupt.install()
+            Terminal.shared.out("VirtLab — type 'help' for the commands, Ctrl-D to leave.")
+        }
+        var pending = ""
+        while true {
+            let prompt = pending.isEmpty ? "virtlab> " : "     ...> "
+            let line: String
+            if let editor {
+                switch editor.readLine(prompt: prompt) {
+                case .line(let text): line = text
+                case .interrupted:
+                    pending = ""
+                    continue
+                case .endOfInput:
+                    return
+                }
+            } else {
+                guard let text = LineEditor.readPlainLine() else {
+                    if !pending.isEmpty { evaluate(pending, in: interpreter) }
+                    return
+                }
+                line = text
+            }
+            pending += pending.isEmpty ? line : "\n" + line
+            if Parser.isIncomplete(pending) { continue }
+            editor?.addHistory(pending)
+            evaluate(pending, in: interpreter)
+            pending = ""
+        }
+    }
+
+    private func evaluate(_ text: String, in interpreter: Interpreter) {
+        Interrupt.clear()
+        do {
+            let value = try interpreter.execute(text, name: "<repl>")
+            if case .none = value { return }
+            Terminal.shared.out(TableFormat.render(value))
+        } catch let error as ScriptError {
+            Terminal.shared.report(error)
+        } catch {
+            Terminal.shared.err("error: \(error)")
+        }
+    }
+
+    private func makeEditor(for interpreter: Interpreter) -> LineEditor {
+        let path = LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment)
+        let editor = LineEditor(programName: "virtlab", historyFile: path)
+        let completer = Completer(interpreter: interpreter)
+        editor.completer = { line, cursor in
+            let before = String(line.prefix(cursor))
+            let result = completer.complete(before)
+            return Completion(word: result.word, candidates: result.candidates, appendsSpace: result.appendsSpace)
+        }
+        return editor
+    }
+}

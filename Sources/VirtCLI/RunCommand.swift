@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import VirtLang
+
+/// `virtlab run FILE... [--json] [--state FILE] [--max-steps N] [--timeout S]`.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run scripts in one session, in order.")
+
+    @Argument(help: "The .vlab scripts to run.") var files: [String]
+    @Flag(help: "Print each printed value as one JSON line.") var json = false
+    @Option(help: "Write the final world to this file in the save format.") var state: String?
+    @Option(help: "Stop after this many steps (statements and loop iterations).") var maxSteps: Int?
+    @Option(help: "Stop after this many seconds of real time.") var timeout: Double?
+
+    func validate() throws {
+        if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
+
+    func run() throws {
+        let status = onLargeStack { runAll() }
+        Terminal.shared.flush()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func runAll() -> Int32 {
+        let interpreter = SessionFactory.make(printer: Printer(json: json), limits: Limits(maxSteps: maxSteps, timeout: timeout))
+        let files = LocalFiles()
+        var status: Int32 = 0
+        for path in self.files {
+            do {
+                try interpreter.execute(SourceFile(name: path, text: try files.read(path)))
+            } catch let error as ScriptError {
+                Terminal.shared.report(error)
+                status = 1
+                break
+            } catch {
+                Terminal.shared.err("error: \(error)")
+                status = 1
+                break
+            }
+        }
+        if let state {
+            do {
+                try interpreter.execute("save \"\(state.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "$", with: "\\$"))\"", name: "--state")
+            } catch let error as ScriptError {
+                Terminal.shared.report(error)
+                status = 1
+            } catch {
+                status = 1
+            }
+        }
+        return status
+    }
+}
+
+/// `virtlab check FILE...`: parse only.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check scripts for syntax errors without running them.")
+
+    @Argument(help: "The .vlab scripts to check.") var files: [String]
+
+    func run() throws {
+        var failed = false
+        for path in files {
+            do {
+                try Parser.check(SourceFile(name: path, text: try LocalFiles().read(path)))
+            } catch let error as ScriptError {
+                Terminal.shared.report(error)
+                failed = true
+            }
+        }
+        Terminal.shared.flush()
+        if failed { throw ExitCode(1) }
+    }
+}

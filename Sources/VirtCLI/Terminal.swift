@@ -1,0 +1,68 @@
+import Foundation
+import VirtLang
+
+/// Standard output and error: stdout buffered (flushed before anything goes to
+/// stderr, so the two interleave in order), colour only on a terminal and never with NO_COLOR.
+final class Terminal: @unchecked Sendable {
+    static let shared = Terminal()
+
+    private var buffer: [UInt8] = []
+    let stdoutIsTerminal = isatty(1) == 1
+    let stderrIsTerminal = isatty(2) == 1
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
+
+    var colorErrors: Bool { stderrIsTerminal && !noColor }
+
+    func out(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(10)
+        if buffer.count > 1 << 16 || stdoutIsTerminal { flush() }
+    }
+
+    func err(_ text: String) {
+        flush()
+        var bytes = Array(text.utf8)
+        if bytes.last != 10 { bytes.append(10) }
+        writeAll(2, bytes)
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        writeAll(1, buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { if errno == EINTR { continue } else { return } }
+                offset += n
+            }
+        }
+    }
+
+    /// Renders a script error for stderr.
+    func report(_ error: ScriptError) { err(error.rendered(color: colorErrors)) }
+}
+
+/// How printed values look: text tables, or one JSON line each (`--json`).
+struct Printer {
+    var json = false
+
+    func handle(_ output: Output) {
+        switch output {
+        case .print(let values):
+            if json {
+                Terminal.shared.out(JSONText.encode(values.count == 1 ? values[0] : .string(values.map(\.text).joined(separator: " "))))
+            } else if values.count == 1 {
+                Terminal.shared.out(TableFormat.render(values[0]))
+            } else {
+                Terminal.shared.out(values.map(\.text).joined(separator: " "))
+            }
+        case .text(let text):
+            Terminal.shared.out(json ? JSONText.encode(.string(text)) : text)
+        }
+    }
+}

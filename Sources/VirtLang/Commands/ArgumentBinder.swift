@@ -1,0 +1,125 @@
+/// Checks and types a command's arguments against its declaration.
+struct ArgumentBinder {
+    let spec: CommandSpec
+    let span: SourceSpan
+
+    /// One evaluated word: positional, or `name=value`.
+    struct Word {
+        let name: String?
+        let value: Value
+        let span: SourceSpan
+    }
+
+    func bind(_ words: [Word]) throws -> (values: [String: Value], spans: [String: SourceSpan]) {
+        var values: [String: Value] = [:], spans: [String: SourceSpan] = [:]
+        let positionals = spec.params.filter(\.positional)
+        var nextPositional = 0
+        var rest: [Value] = []
+        for word in words {
+            if let name = word.name {
+                guard let param = spec.params.first(where: { $0.name == name && !$0.positional }) else {
+                    throw unknownOption(name, word.span)
+                }
+                guard values[name] == nil else {
+                    throw ScriptError(.value, "option '\(name)' is given twice", hint: usageHint, at: word.span)
+                }
+                values[name] = try convert(word.value, to: param.type, param: param, span: word.span)
+                spans[name] = word.span
+                continue
+            }
+            guard nextPositional < positionals.count else {
+                throw ScriptError(.value, "'\(spec.name)' takes no more arguments, got '\(word.value.text)'",
+                                  hint: usageHint, at: word.span)
+            }
+            let param = positionals[nextPositional]
+            let converted = try convert(word.value, to: param.type, param: param, span: word.span)
+            if param.variadic {
+                rest.append(converted)
+                spans[param.name] = spans[param.name] ?? word.span
+            } else {
+                values[param.name] = converted
+                spans[param.name] = word.span
+                nextPositional += 1
+            }
+        }
+        if let variadic = positionals.last, variadic.variadic { values[variadic.name] = .list(rest) }
+        for param in spec.params where values[param.name] == nil {
+            if let d = param.defaultValue {
+                values[param.name] = d
+            } else if param.required {
+                let what = param.positional ? param.name.uppercased() : "\(param.name)=\(param.type.usage)"
+                throw ScriptError(.value, "'\(spec.name)' needs \(what)", hint: usageHint, at: span)
+            }
+        }
+        return (values, spans)
+    }
+
+    var usageHint: String { "usage: \(spec.usage)" }
+
+    private func unknownOption(_ name: String, _ span: SourceSpan) -> ScriptError {
+        let names = spec.params.filter { !$0.positional }.map(\.name)
+        let hint = Suggest.hint(for: name, among: names)
+            ?? (names.isEmpty ? "'\(spec.name)' takes no options" : "options are " + names.joined(separator: ", "))
+        return ScriptError(.name, "unknown option '\(name)' for '\(spec.name)'", hint: hint, at: span)
+    }
+
+    func convert(_ value: Value, to type: ParamType, param: Param, span: SourceSpan) throws -> Value {
+        let label = param.positional ? param.name.uppercased() : param.name
+        switch type {
+        case .any: return value
+        case .text, .object:
+            switch value {
+            case .list, .record: throw ScriptError(.type, "\(label) needs a name, got a \(value.kindName)", at: span)
+            default: return .string(value.text)
+            }
+        case .integer:
+            if case .int = value { return value }
+            if case .string(let s) = value, let n = Int(s) { return .int(n) }
+            if let d = value.number, d == d.rounded(), abs(d) < 9e15 { return .int(Int(d)) }
+            throw ScriptError(.type, "\(label) needs a whole number, got '\(value.text)'", at: span)
+        case .number:
+            if value.number != nil { return value }
+            if case .string(let s) = value, let d = Double(s) { return .number(d) }
+            if case .quantity(let q) = value {
+                throw ScriptError(.unit, "\(label) needs a plain number, got a \(q.dimension.name)", at: span)
+            }
+            throw ScriptError(.type, "\(label) needs a number, got '\(value.text)'", at: span)
+        case .fraction:
+            if value.number != nil { return value }
+            throw ScriptError(.type, "\(label) needs a number or a percentage such as 50%, got '\(value.text)'", at: span)
+        case .bool:
+            if case .bool = value { return value }
+            switch value.text {
+            case "yes", "on", "true": return .bool(true)
+            case "no", "off", "false": return .bool(false)
+            default: throw ScriptError(.value, "\(label) needs yes or no, got '\(value.text)'", hint: "use yes/no, on/off or true/false", at: span)
+            }
+        case .quantity(let dimension):
+            if case .quantity(let q) = value {
+                guard q.dimension == dimension else {
+                    throw ScriptError(.unit, "\(label) needs a \(dimension.name), got a \(q.dimension.name)",
+                                      hint: "e.g. \(label)=\(Operators.example(dimension))", at: span)
+                }
+                return value
+            }
+            let what = value.number != nil ? "a bare number" : "'\(value.text)'"
+            throw ScriptError(.unit, "\(label) needs a \(dimension.name), got \(what)",
+                              hint: "\(label) needs a \(dimension.name), e.g. \(Operators.example(dimension))", at: span)
+        case .choice(let words):
+            let text = value.text
+            guard words.contains(text) else {
+                throw ScriptError(.value, "\(label) must be one of \(words.joined(separator: ", ")), got '\(text)'",
+                                  hint: Suggest.hint(for: text, among: words), at: span)
+            }
+            return .string(text)
+        case .list(let element):
+            let items: [Value]
+            switch value {
+            case .list(let xs): items = xs
+            case .string(let s): items = s.split(separator: ",", omittingEmptySubsequences: false).map { Lexer.literal(String($0)) }
+            default: items = [value]
+            }
+            return .list(try items.map { try convert($0, to: element, param: param, span: span) })
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// The type of a command parameter: argument checking, usage text and
+/// completion all come from it.
+public indirect enum ParamType: Sendable {
+    /// Any word, taken as text.
+    case text
+    /// The name of an existing object of a kind (`host`, `vm`, …): completed from the world.
+    case object(String)
+    /// A whole number.
+    case integer
+    /// Any plain number.
+    case number
+    /// `yes/no`, `on/off`, `true/false`.
+    case bool
+    /// A quantity of a dimension; a bare number is refused with an example.
+    case quantity(Dimension)
+    /// A plain number or a percentage (`75%` is 0.75).
+    case fraction
+    /// One of fixed words.
+    case choice([String])
+    /// A comma list in a bare word (`10,20`) or a list value.
+    case list(ParamType)
+    /// Any value, unconverted.
+    case any
+
+    /// How the type reads in usage text.
+    public var usage: String {
+        switch self {
+        case .text: return "WORD"
+        case .object(let kind): return kind.uppercased()
+        case .integer: return "N"
+        case .number: return "X"
+        case .bool: return "yes|no"
+        case .quantity(let d): return Operators.example(d)
+        case .fraction: return "P%"
+        case .choice(let words): return words.joined(separator: "|")
+        case .list(let t): return "\(t.usage),…"
+        case .any: return "VALUE"
+        }
+    }
+}
+
+/// One parameter of a command: positional or `name=value`.
+public struct Param: Sendable {
+    public var name: String
+    public var type: ParamType
+    public var positional: Bool
+    public var required: Bool
+    /// Takes every remaining positional word (as a list).
+    public var variadic: Bool
+    public var defaultValue: Value?
+    public var summary: String
+
+    /// A positional parameter (`vm create NAME`).
+    public static func positional(_ name: String, _ type: ParamType, _ summary: String,
+                                  required: Bool = true, variadic: Bool = false) -> Param {
+        Param(name: name, type: type, positional: true, required: required, variadic: variadic,
+              defaultValue: nil, summary: summary)
+    }
+
+    /// A named option (`mem=4G`).
+    public static func option(_ name: String, _ type: ParamType, _ summary: String,
+                              required: Bool = false, default defaultValue: Value? = nil) -> Param {
+        Param(name: name, type: type, positional: false, required: required, variadic: false,
+              defaultValue: defaultValue, summary: summary)
+    }
+
+    /// How the parameter reads in usage text: `NAME`, `mem=4G`, `[vt=yes|no]`.
+    public var usage: String {
+        let core = positional ? name.uppercased() + (variadic ? "..." : "") : "\(name)=\(type.usage)"
+        return required ? core : "[\(core)]"
+    }
+}
+
+/// What a command handler receives: the typed arguments and the session.
+public struct CommandCall {
+    public let interpreter: Interpreter
+    public let arguments: [String: Value]
+    public let span: SourceSpan
+    /// The spans of the words that gave each argument, for errors that point at them.
+    let argumentSpans: [String: SourceSpan]
+
+    public subscript(name: String) -> Value? { arguments[name] }
+
+    /// The text of an argument (names, words).
+    public func text(_ name: String) -> String? { arguments[name]?.text }
+
+    /// A whole-number argument.
+    public func int(_ name: String) -> Int? {
+        if case .int(let n)? = arguments[name] { return n }
+        return nil
+    }
+
+    /// A plain-number argument (integers included).
+    public func number(_ name: String) -> Double? { arguments[name]?.number }
+
+    public func bool(_ name: String) -> Bool? {
+        if case .bool(let b)? = arguments[name] { return b }
+        return nil
+    }
+
+    /// A quantity argument in base units (bits, seconds, joules, …).
+    public func quantity(_ name: String) -> Double? {
+        if case .quantity(let q)? = arguments[name] { return q.value }
+        return nil
+    }
+
+    /// A list argument's items.
+    public func list(_ name: String) -> [Value]? {
+        if case .list(let xs)? = arguments[name] { return xs }
+        return nil
+    }
+
+    /// An error that points at the word that gave `name` (or the command).
+    public func error(_ kind: ErrorKind, _ message: String, hint: String? = nil, at name: String? = nil) -> ScriptError {
+        ScriptError(kind, message, hint: hint, at: name.flatMap { argumentSpans[$0] } ?? span)
+    }
+
+    /// Where the argument `name` was written.
+    public func span(of name: String) -> SourceSpan { argumentSpans[name] ?? span }
+}
+
+/// One declaration per command: path, parameters, summary, example, whether it
+/// changes the world, and the handler. Help, usage errors, did-you-mean and
+/// completion are derived from it.
+public struct CommandSpec: Sendable {
+    public var path: [String]
+    public var summary: String
+    public var example: String
+    public var params: [Param]
+    public var mutates: Bool
+    /// Longer help text: tables, sources of defaults.
+    public var details: String
+    public var handler: @Sendable (CommandCall) throws -> Value
+
+    public init(_ path: String, summary: String, example: String, params: [Param] = [],
+                mutates: Bool = false, details: String = "",
+                handler: @escaping @Sendable (CommandCall) throws -> Value) {
+        self.path = path.split(separator: " ").map(String.init)
+        self.summary = summary
+        self.example = example
+        self.params = params
+        self.mutates = mutates
+        self.details = details
+        self.handler = handler
+    }
+
+    public var name: String { path.joined(separator: " ") }
+
+    /// `vm create NAME vcpus=N mem=4G [host=HOST]`.
+    public var usage: String { ([name] + params.map(\.usage)).joined(separator: " ") }
+
+    public func param(named name: String) -> Param? { params.first { $0.name == name } }
+}

@@ -1,0 +1,42 @@
+/// `help` and `apropos` text, derived from the registry.
+public enum Help {
+    /// The list of all commands, grouped by their first word.
+    public static func overview(_ registry: CommandRegistry) -> String {
+        var lines = ["Commands (help COMMAND for details; apropos WORD to search):"]
+        for word in registry.topWords {
+            let specs = registry.commands.filter { $0.path[0] == word }
+            for spec in specs { lines.append("  " + TableFormat.pad(spec.name, 22) + " " + spec.summary) }
+        }
+        lines.append("Statements: " + CommandRegistry.keywords.filter { !["elif", "else", "in", "catch"].contains($0) }.joined(separator: ", "))
+        return lines.joined(separator: "\n")
+    }
+
+    /// One command's page: usage, summary, options, details, example.
+    public static func page(_ spec: CommandSpec) -> String {
+        var lines = ["usage: \(spec.usage)", "", spec.summary]
+        if !spec.params.isEmpty {
+            lines.append("")
+            let width = spec.params.map { $0.usage.count }.max() ?? 0
+            for p in spec.params {
+                var text = "  " + TableFormat.pad(p.usage, width) + "  " + p.summary
+                if let d = p.defaultValue { text += " (default \(d.text))" }
+                lines.append(text)
+            }
+        }
+        if !spec.details.isEmpty { lines += ["", spec.details] }
+        lines += ["", "example:", "  " + spec.example.replacingNewlines("\n  ")]
+        return lines.joined(separator: "\n")
+    }
+
+    /// Commands below a group: `help vm`.
+    public static func group(_ words: [String], _ registry: CommandRegistry) -> String {
+        let specs = registry.commands.filter { Array($0.path.prefix(words.count)) == words }
+        return specs.map { "  " + TableFormat.pad($0.name, 22) + " " + $0.summary }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func replacingNewlines(_ with: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: with)
+    }
+}

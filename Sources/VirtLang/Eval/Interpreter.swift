@@ -1,0 +1,203 @@
+/// A session: globals, procs, the world, limits, and the tree-walking evaluator.
+public final class Interpreter {
+    public let registry: CommandRegistry
+    public internal(set) var globals = Globals()
+    public internal(set) var procs: [String: Proc] = [:]
+    /// The simulated world, provided by the bindings.
+    public var world: WorldState?
+    /// Where printing goes.
+    public var output: (Output) -> Void = { _ in }
+    /// Reads a file for `source` (name, including file's name); nil forbids `source`.
+    public var sourceLoader: ((String, String) throws -> SourceFile)?
+    /// Files for `save`, `load`, `export`; nil forbids them.
+    public var fileAccess: FileAccess?
+    /// Grading sandbox: no files but `source` in the exercise folder, no save/load/export.
+    public var sandboxed = false
+
+    /// Steps executed so far (statements and loop iterations).
+    public internal(set) var steps = 0
+    public var maxSteps = Int.max
+    /// Deepest proc recursion allowed.
+    public var maxCallDepth = 10_000
+    /// Polled every 1,024 steps: returns an error to stop (timeout, Ctrl-C).
+    public var interruptCheck: (() -> ScriptError?)?
+
+    var procGeneration = 0
+    /// Locals of every active proc call; the current call's start at `base`.
+    var stack: [Value] = []
+    var base = 0
+    var currentProc: ProcDefinition?
+    var flow = Flow.normal
+    var returnValue = Value.none
+    var callDepth = 0
+
+    public init(registry: CommandRegistry) {
+        self.registry = registry
+    }
+
+    /// An independent copy of the session (globals, procs, world); output and limits carry over.
+    public func copy() -> Interpreter {
+        let other = Interpreter(registry: registry)
+        other.globals = globals
+        other.procs = procs
+        other.world = world?.copy()
+        other.output = output
+        other.sourceLoader = sourceLoader
+        other.fileAccess = fileAccess
+        other.sandboxed = sandboxed
+        other.maxSteps = maxSteps
+        other.steps = steps
+        other.interruptCheck = interruptCheck
+        return other
+    }
+
+    /// Parses and runs a whole script; returns the last statement's value.
+    @discardableResult
+    public func execute(_ file: SourceFile) throws -> Value {
+        try runTopLevel(Parser.parse(file))
+    }
+
+    /// Parses and runs source text.
+    @discardableResult
+    public func execute(_ text: String, name: String = "<repl>") throws -> Value {
+        try execute(SourceFile(name: name, text: text))
+    }
+
+    /// Sets a global variable from the host program.
+    public func setGlobal(_ name: String, _ value: Value) { globals.set(name, value) }
+
+    func runTopLevel(_ program: [Stmt]) throws -> Value {
+        defer { flow = .normal }
+        return try execBlock(program, self)
+    }
+
+    /// Counts a step and enforces the step limit and interrupts.
+    @inline(__always)
+    func step(_ s: Stmt) throws {
+        steps &+= 1
+        if steps > maxSteps {
+            throw ScriptError(.limit, "stopped after \(maxSteps) steps", hint: "a loop that never ends?", at: s.span)
+        }
+        if steps & 1023 == 0, let check = interruptCheck, var error = check() {
+            error.span = error.span ?? s.span
+            throw error
+        }
+    }
+
+    func condition(_ e: Expr) throws -> Bool {
+        let v = try e.eval(self)
+        guard let b = v.isTrue else {
+            throw ScriptError(.type, "a condition must be true or false, got a \(v.kindName) ('\(v.text)')", at: e.span)
+        }
+        return b
+    }
+
+    func define(_ proc: Proc) {
+        procs[proc.name] = proc
+        procGeneration += 1
+    }
+
+    func unknownVariable(_ name: String, span: SourceSpan) -> ScriptError {
+        let visible = (currentProc?.localNames ?? []) + globals.names
+        let hint = Suggest.closest(to: name, among: visible).map { "did you mean '$\($0)'?" }
+        return ScriptError(.name, "unknown variable '$\(name)'",
+                           hint: hint ?? "define it first with 'let \(name) = …'", at: span)
+    }
+
+    /// Calls a built-in command with evaluated words.
+    func invoke(_ spec: CommandSpec, words: [ArgumentBinder.Word], span: SourceSpan) throws -> Value {
+        let (values, spans) = try ArgumentBinder(spec: spec, span: span).bind(words)
+        do {
+            return try spec.handler(CommandCall(interpreter: self, arguments: values, span: span, argumentSpans: spans))
+        } catch var error as ScriptError {
+            if error.span == nil { error.span = span }
+            throw error
+        } catch let error as ScriptErrorConvertible {
+            var converted = error.scriptError
+            if converted.span == nil { converted.span = span }
+            throw converted
+        }
+    }
+
+    @inline(__always) func local(_ slot: Int) -> Value { stack[base &+ slot] }
+    @inline(__always) func setLocal(_ slot: Int, _ v: Value) { stack[base &+ slot] = v }
+
+    /// Calls a proc: positional words bind in order, options by name. The
+    /// arguments are evaluated in the caller's scope straight onto the stack.
+    func call(_ proc: Proc, arguments: [CommandStmt.Argument], span: SourceSpan) throws -> Value {
+        let def = proc.definition
+        guard callDepth < maxCallDepth else {
+            throw ScriptError(.limit, "recursion deeper than \(maxCallDepth) calls", hint: "does '\(def.name)' have a base case?", at: span)
+        }
+        let newBase = stack.count
+        defer { stack.removeSubrange(newBase...) }
+        if arguments.count == def.parameters.count, arguments.allSatisfy({ $0.name == nil }) {
+            for argument in arguments { stack.append(try argument.expr.eval(self)) }
+        } else {
+            for value in try bindProcArguments(proc, arguments, span: span) { stack.append(value) }
+        }
+        for _ in def.parameters.count..<def.slotCount { stack.append(.none) }
+        let savedBase = base, savedProc = currentProc
+        base = newBase
+        currentProc = def
+        callDepth += 1
+        defer {
+            callDepth -= 1
+            base = savedBase
+            currentProc = savedProc
+        }
+        _ = try execBlock(def.body, self)
+        if flow == .returned {
+            flow = .normal
+            let v = returnValue
+            returnValue = .none
+            return v
+        }
+        flow = .normal
+        return .none
+    }
+
+    /// The general case: options by name, defaults, arity errors.
+    private func bindProcArguments(_ proc: Proc, _ arguments: [CommandStmt.Argument], span: SourceSpan) throws -> [Value] {
+        let def = proc.definition
+        var values = [Value?](repeating: nil, count: def.parameters.count)
+        var next = 0
+        for argument in arguments {
+            let index: Int
+            if let name = argument.name {
+                guard let i = def.parameters.firstIndex(of: name) else {
+                    throw ScriptError(.name, "unknown option '\(name)' for proc '\(def.name)'",
+                                      hint: Suggest.hint(for: name, among: def.parameters)
+                                          ?? "its parameters are " + def.parameters.joined(separator: ", "),
+                                      at: argument.expr.span)
+                }
+                index = i
+            } else {
+                while next < values.count && values[next] != nil { next += 1 }
+                guard next < values.count else {
+                    throw ScriptError(.value, "proc '\(def.name)' takes \(def.parameters.count) argument(s)",
+                                      hint: "usage: \(procUsage(proc))", at: argument.expr.span)
+                }
+                index = next
+            }
+            values[index] = try argument.expr.eval(self)
+        }
+        return try values.enumerated().map { k, v in
+            if let v { return v }
+            guard let d = proc.defaults[k] else {
+                throw ScriptError(.value, "proc '\(def.name)' needs \(def.parameters[k])", hint: "usage: \(procUsage(proc))", at: span)
+            }
+            return d
+        }
+    }
+
+    func procUsage(_ proc: Proc) -> String {
+        ([proc.name] + proc.parameters.enumerated().map { k, p in proc.defaults[k] == nil ? p.uppercased() : "[\(p)=…]" })
+            .joined(separator: " ")
+    }
+}
+
+/// An error from another module (the core) that knows its script form.
+public protocol ScriptErrorConvertible: Error {
+    var scriptError: ScriptError { get }
+}

@@ -1,0 +1,135 @@
+/// An expression node. Nodes are classes evaluated by the tree-walking
+/// interpreter; every node keeps its source span for diagnostics.
+public class Expr {
+    public let span: SourceSpan
+    init(span: SourceSpan) { self.span = span }
+    func eval(_ i: Interpreter) throws -> Value { fatalError("abstract") }
+}
+
+/// A constant: a number, a quantity, a string without interpolation, a bare word.
+final class LiteralExpr: Expr {
+    let value: Value
+    /// The word as typed, when it was a bare word (command names, options).
+    let bareWord: String?
+    init(_ value: Value, bareWord: String? = nil, span: SourceSpan) {
+        self.value = value
+        self.bareWord = bareWord
+        super.init(span: span)
+    }
+    override func eval(_ i: Interpreter) throws -> Value { value }
+}
+
+/// `$name`: a local slot inside a proc, else a global looked up by name once
+/// and then by cached index.
+final class VariableExpr: Expr {
+    let name: String
+    /// The local slot, or -1 for a global.
+    var slot = -1
+    private var globalIndex = -1
+
+    init(name: String, span: SourceSpan) {
+        self.name = name
+        super.init(span: span)
+    }
+
+    override func eval(_ i: Interpreter) throws -> Value {
+        if slot >= 0 { return i.local(slot) }
+        if globalIndex >= 0, let v = i.globals.value(at: globalIndex, named: name) { return v }
+        guard let index = i.globals.index(of: name), let v = i.globals.value(at: index, named: name) else {
+            throw i.unknownVariable(name, span: span)
+        }
+        globalIndex = index
+        return v
+    }
+}
+
+/// `base.field`: a record's field; on any other value the text `base.field`.
+final class FieldExpr: Expr {
+    let base: Expr
+    let field: String
+    init(base: Expr, field: String, span: SourceSpan) {
+        self.base = base
+        self.field = field
+        super.init(span: span)
+    }
+    override func eval(_ i: Interpreter) throws -> Value {
+        let v = try base.eval(i)
+        guard case .record(let r) = v else { return .string(v.text + "." + field) }
+        guard let f = r[field] else {
+            throw ScriptError(.name, "the record has no field '\(field)'",
+                              hint: (Suggest.hint(for: field, among: r.names).map { $0 + " " } ?? "")
+                                + "fields are " + r.names.joined(separator: ", "), at: span)
+        }
+        return f
+    }
+}
+
+/// `base[index]`: a list element (negative counts from the end), a record field, a character.
+final class IndexExpr: Expr {
+    let base: Expr
+    let index: Expr
+    init(base: Expr, index: Expr, span: SourceSpan) {
+        self.base = base
+        self.index = index
+        super.init(span: span)
+    }
+    override func eval(_ i: Interpreter) throws -> Value {
+        let container = try base.eval(i), key = try index.eval(i)
+        switch (container, key) {
+        case (.list(let xs), .int(let n)):
+            let k = n < 0 ? xs.count + n : n
+            guard k >= 0, k < xs.count else {
+                throw ScriptError(.value, "index \(n) is out of range for a list of \(xs.count)", at: index.span)
+            }
+            return xs[k]
+        case (.string(let s), .int(let n)):
+            let chars = Array(s)
+            let k = n < 0 ? chars.count + n : n
+            guard k >= 0, k < chars.count else {
+                throw ScriptError(.value, "index \(n) is out of range for a string of \(chars.count)", at: index.span)
+            }
+            return .string(String(chars[k]))
+        case (.record, .string(let name)):
+            return try FieldExpr(base: LiteralExpr(container, span: base.span), field: name, span: span).eval(i)
+        default:
+            throw ScriptError(.type, "cannot index a \(container.kindName) with a \(key.kindName)", at: span)
+        }
+    }
+}
+
+/// Text with `$name`, `${name}` and `${EXPR}` inserted.
+final class InterpolationExpr: Expr {
+    enum Part { case text(String), value(Expr) }
+    let parts: [Part]
+    init(parts: [Part], span: SourceSpan) {
+        self.parts = parts
+        super.init(span: span)
+    }
+    override func eval(_ i: Interpreter) throws -> Value {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .text(let t): out += t
+            case .value(let e): out += try e.eval(i).text
+            }
+        }
+        return .string(out)
+    }
+}
+
+/// `[command]`: the value of the last statement inside.
+final class SubstitutionExpr: Expr {
+    let body: [Stmt]
+    init(body: [Stmt], span: SourceSpan) {
+        self.body = body
+        super.init(span: span)
+    }
+    override func eval(_ i: Interpreter) throws -> Value {
+        var v = Value.none
+        for s in body {
+            v = try s.exec(i)
+            if i.flow != .normal { break }
+        }
+        return v
+    }
+}

@@ -1,0 +1,179 @@
+/// A statement node. `exec` returns the statement's value (printed at the REPL
+/// unless `none`); `break`, `continue` and `return` set `Interpreter.flow`.
+public class Stmt {
+    public let span: SourceSpan
+    init(span: SourceSpan) { self.span = span }
+    func exec(_ i: Interpreter) throws -> Value { fatalError("abstract") }
+}
+
+/// Control flow as a result, not an exception.
+enum Flow { case normal, breakLoop, continueLoop, returned }
+
+/// Runs a block's statements in the current scope, counting steps.
+@inline(__always)
+func execBlock(_ body: [Stmt], _ i: Interpreter) throws -> Value {
+    var v = Value.none
+    for s in body {
+        try i.step(s)
+        v = try s.exec(i)
+        if i.flow != .normal { break }
+    }
+    return v
+}
+
+/// A line that is an expression: its value.
+final class ExprStmt: Stmt {
+    let expr: Expr
+    init(_ expr: Expr) {
+        self.expr = expr
+        super.init(span: expr.span)
+    }
+    override func exec(_ i: Interpreter) throws -> Value { try expr.eval(i) }
+}
+
+/// `let NAME = EXPR`: a local slot inside a proc, else a global.
+final class LetStmt: Stmt {
+    let name: String
+    let value: Expr
+    var slot = -1
+    init(name: String, value: Expr, span: SourceSpan) {
+        self.name = name
+        self.value = value
+        super.init(span: span)
+    }
+    override func exec(_ i: Interpreter) throws -> Value {
+        let v = try value.eval(i)
+        if slot >= 0 { i.setLocal(slot, v) } else { i.globals.set(name, v) }
+        return .none
+    }
+}
+
+/// `if … elif … else …`.
+final class IfStmt: Stmt {
+    let branches: [(condition: Expr, body: [Stmt])]
+    let elseBody: [Stmt]?
+    init(branches: [(Expr, [Stmt])], elseBody: [Stmt]?, span: SourceSpan) {
+        self.branches = branches.map { (condition: $0.0, body: $0.1) }
+        self.elseBody = elseBody
+        super.init(span: span)
+    }
+    override func exec(_ i: Interpreter) throws -> Value {
+        for branch in branches where try i.condition(branch.condition) {
+            return try execBlock(branch.body, i)
+        }
+        if let elseBody { return try execBlock(elseBody, i) }
+        return .none
+    }
+}
+
+/// `while EXPR { … }`.
+final class WhileStmt: Stmt {
+    let condition: Expr
+    let body: [Stmt]
+    init(condition: Expr, body: [Stmt], span: SourceSpan) {
+        self.condition = condition
+        self.body = body
+        super.init(span: span)
+    }
+    override func exec(_ i: Interpreter) throws -> Value {
+        while try i.condition(condition) {
+            try i.step(self)
+            _ = try execBlock(body, i)
+            if i.flow != .normal {
+                if i.flow == .returned { break }
+                let stop = i.flow == .breakLoop
+                i.flow = .normal
+                if stop { break }
+            }
+        }
+        return .none
+    }
+}
+
+/// `for NAME in EXPR { … }`; a range is walked without building its list.
+final class ForStmt: Stmt {
+    let name: String
+    var slot = -1
+    let iterable: Expr
+    let body: [Stmt]
+    init(name: String, iterable: Expr, body: [Stmt], span: SourceSpan) {
+        self.name = name
+        self.iterable = iterable
+        self.body = body
+        super.init(span: span)
+    }
+
+    override func exec(_ i: Interpreter) throws -> Value {
+        if let range = iterable as? BinaryExpr, range.op == .range {
+            let lo = try range.left.eval(i), hi = try range.right.eval(i)
+            guard case .int(let a) = lo, case .int(let b) = hi else {
+                throw ScriptError(.type, "a range needs whole numbers, got \(lo.kindName) and \(hi.kindName)", at: range.span)
+            }
+            if a <= b {
+                for n in a...b where try !iterate(.int(n), i) { break }
+            }
+            return .none
+        }
+        let v = try iterable.eval(i)
+        guard case .list(let items) = v else {
+            throw ScriptError(.type, "'for' needs a list or a range, got a \(v.kindName)", at: iterable.span)
+        }
+        for item in items where try !iterate(item, i) { break }
+        return .none
+    }
+
+    /// Runs one iteration; false when the loop must stop.
+    @inline(__always)
+    private func iterate(_ item: Value, _ i: Interpreter) throws -> Bool {
+        try i.step(self)
+        if slot >= 0 { i.setLocal(slot, item) } else { i.globals.set(name, item) }
+        _ = try execBlock(body, i)
+        if i.flow == .normal { return true }
+        if i.flow == .returned { return false }
+        let stop = i.flow == .breakLoop
+        i.flow = .normal
+        return !stop
+    }
+}
+
+/// `return [EXPR]`, `break`, `continue`.
+final class JumpStmt: Stmt {
+    let flow: Flow
+    let value: Expr?
+    init(flow: Flow, value: Expr?, span: SourceSpan) {
+        self.flow = flow
+        self.value = value
+        super.init(span: span)
+    }
+    override func exec(_ i: Interpreter) throws -> Value {
+        if flow == .returned {
+            guard i.callDepth > 0 else { throw ScriptError(.syntax, "'return' outside a proc", at: span) }
+            i.returnValue = try value?.eval(i) ?? .none
+        }
+        i.flow = flow
+        return .none
+    }
+}
+
+/// `try { … } catch ERR { … }`: limit errors pass through.
+final class TryStmt: Stmt {
+    let body: [Stmt]
+    let name: String
+    var slot = -1
+    let handler: [Stmt]
+    init(body: [Stmt], name: String, handler: [Stmt], span: SourceSpan) {
+        self.body = body
+        self.name = name
+        self.handler = handler
+        super.init(span: span)
+    }
+    override func exec(_ i: Interpreter) throws -> Value {
+        do {
+            return try execBlock(body, i)
+        } catch let error as ScriptError where error.isCatchable {
+            let record = Value.record(error.record)
+            if slot >= 0 { i.setLocal(slot, record) } else { i.globals.set(name, record) }
+            return try execBlock(handler, i)
+        }
+    }
+}

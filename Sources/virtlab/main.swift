@@ -1,0 +1,3 @@
+import VirtCLI
+
+Virtlab.main()
