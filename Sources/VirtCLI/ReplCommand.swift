@@ -9,7 +9,7 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl", abstract: "Start the interactive REPL (the default).")
 
     func run() throws {
-        onLargeStack { Repl().loop() }
+        withLargeStack { Repl().loop() }
         Terminal.shared.flush()
     }
 }

@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let status = onLargeStack { runAll() }
+        let status = withLargeStack { runAll() }
         Terminal.shared.flush()
         if status != 0 { throw ExitCode(status) }
     }

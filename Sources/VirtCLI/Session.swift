@@ -64,24 +64,3 @@ enum SessionFactory {
         return interpreter
     }
 }
-
-/// Carries a result out of the large-stack thread.
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: T?
-    let body: () -> T
-    init(_ body: @escaping () -> T) { self.body = body }
-}
-
-/// Runs work on a thread whose stack is large enough for 10,000 nested proc calls.
-func onLargeStack<T>(_ body: @escaping () -> T) -> T {
-    let box = ResultBox(body)
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        box.result = box.body()
-        done.signal()
-    }
-    thread.stackSize = 1 << 30
-    thread.start()
-    done.wait()
-    return box.result!
-}

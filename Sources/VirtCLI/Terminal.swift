@@ -53,16 +53,12 @@ struct Printer {
 
     func handle(_ output: Output) {
         switch output {
-        case .print(let values):
-            if json {
-                Terminal.shared.out(JSONText.encode(values.count == 1 ? values[0] : .string(values.map(\.text).joined(separator: " "))))
-            } else if values.count == 1 {
-                Terminal.shared.out(TableFormat.render(values[0]))
-            } else {
-                Terminal.shared.out(values.map(\.text).joined(separator: " "))
-            }
-        case .text(let text):
-            Terminal.shared.out(json ? JSONText.encode(.string(text)) : text)
+        case .print(let values) where json:
+            Terminal.shared.out(JSONText.encode(values.count == 1 ? values[0] : .string(output.text)))
+        case .text(let text) where json:
+            Terminal.shared.out(JSONText.encode(.string(text)))
+        default:
+            Terminal.shared.out(output.text)
         }
     }
 }

@@ -43,4 +43,13 @@ public enum Output {
     case print([Value])
     /// Preformatted text from `show`, `help`, `apropos`.
     case text(String)
+
+    /// How it reads on a terminal: one value as a table when it is a record or a
+    /// list of records, several values joined by spaces.
+    public var text: String {
+        switch self {
+        case .print(let values): return values.count == 1 ? TableFormat.render(values[0]) : values.map(\.text).joined(separator: " ")
+        case .text(let text): return text
+        }
+    }
 }
