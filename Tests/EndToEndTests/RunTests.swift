@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `virtlab run` and `virtlab check` as a user runs them: stdout, stderr, exit status.
+@Suite struct RunTests {
+    @Test func printsToStdoutAndExitsZero() throws {
+        let file = try Binary.script("let x = 20\nprint ($x + 22)\nprint [now]\n")
+        let r = try Binary.run(["run", file])
+        #expect(r.status == 0)
+        #expect(r.stdout == "42\n0s\n")
+        #expect(r.stderr == "")
+    }
+
+    @Test func errorGoesToStderrWithCaretAndExitsOne() throws {
+        let file = try Binary.script("print before\nvm strat web1\nprint after\n", name: "lab.vlab")
+        let r = try Binary.run(["run", file], environment: ["NO_COLOR": "1"])
+        #expect(r.status == 1)
+        #expect(r.stdout == "before\n")
+        #expect(r.stderr.contains("lab.vlab:2:1: error: unknown command 'vm"))
+        #expect(r.stderr.contains("    2 | vm strat web1\n      | ^"))
+        #expect(!r.stderr.contains("\u{1B}["), "no colour when stderr is not a terminal")
+    }
+
+    @Test func severalFilesShareOneSession() throws {
+        let a = try Binary.script("let shared = 41\nproc inc n { return ($n + 1) }\n")
+        let b = try Binary.script("print [inc $shared]\n")
+        let r = try Binary.run(["run", a, b])
+        #expect(r.stdout == "42\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func jsonPrintsOneLinePerValue() throws {
+        let file = try Binary.script("print 42\nprint hello 4G\nprint [list 1 x]\n")
+        let r = try Binary.run(["run", "--json", file])
+        #expect(r.stdout == "42\n\"hello 4G\"\n[1,\"x\"]\n")
+    }
+
+    @Test func maxStepsStopsAnEndlessLoop() throws {
+        let file = try Binary.script("while true { }\n")
+        let r = try Binary.run(["run", "--max-steps", "1000", file])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("stopped after 1000 steps"))
+    }
+
+    @Test func timeoutStopsAnEndlessLoop() throws {
+        let file = try Binary.script("let n = 0\nwhile true { let n = ($n + 1) }\n")
+        let r = try Binary.run(["run", "--timeout", "0.3", file])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("timeout"))
+    }
+
+    @Test func recursionLimitIsAnErrorNotACrash() throws {
+        let file = try Binary.script("proc down n { return [down ($n + 1)] }\ndown 0\n")
+        let r = try Binary.run(["run", file])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("recursion deeper than 10000 calls"))
+    }
+
+    @Test func stateWritesTheWorldAndLoadReadsIt() throws {
+        let file = try Binary.script("advance 3s\n")
+        let state = file + ".json"
+        #expect(try Binary.run(["run", "--state", state, file]).status == 0)
+        let reader = try Binary.script("load \"\(state)\"\nprint [now]\n")
+        #expect(try Binary.run(["run", reader]).stdout == "3s\n")
+    }
+
+    @Test func corruptSaveFileIsAClearError() throws {
+        let bad = try Binary.script("{not a world", name: "bad.json")
+        let file = try Binary.script("load \"\(bad)\"\n")
+        let r = try Binary.run(["run", file])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error:"))
+    }
+
+    @Test func checkParsesWithoutRunning() throws {
+        let good = try Binary.script("print never\n")
+        let r = try Binary.run(["check", good])
+        #expect(r.status == 0)
+        #expect(r.stdout == "")
+        let bad = try Binary.script("let x = (1 +\n", name: "bad.vlab")
+        let r2 = try Binary.run(["check", bad])
+        #expect(r2.status == 1)
+        #expect(r2.stderr.contains("bad.vlab:1:"))
+    }
+
+    @Test func missingFileIsAnIOError() throws {
+        let r = try Binary.run(["run", "/nonexistent/x.vlab"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot read '/nonexistent/x.vlab'"))
+    }
+
+    @Test func pipedStatementsPrintValues() throws {
+        let r = try Binary.run([], stdin: "let x = 20\nprint ($x + 22)\n(1 + 1)\nproc p {\n  return 5\n}\np\nbogus\nprint still-here\n")
+        #expect(r.stdout == "42\n2\n5\nstill-here\n")
+        #expect(r.stderr.contains("unknown command 'bogus'"))
+    }
+}
