@@ -113,7 +113,10 @@ enum Operators {
     }
 
     /// The largest list a range may build.
-    static let maxRangeLength = 10_000_000
+    static let maxRangeLength = 1_000_000
+    /// The longest text and list a script may build: a limit error beyond, never memory exhaustion.
+    static let maxTextBytes = 1 << 24
+    static let maxListLength = 1 << 22
 
     static func range(_ l: Value, _ r: Value, span: SourceSpan) throws -> Value {
         guard case .int(let a) = l, case .int(let b) = r else {
@@ -135,8 +138,14 @@ enum Operators {
         case (.quantity(let a), .quantity(let b)):
             guard a.dimension == b.dimension else { throw dimensionMismatch(verb, a.dimension, b.dimension, span) }
             return .quantity(op == .add ? a.value + b.value : a.value - b.value, a.dimension)
-        case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
-        case (.list(let a), .list(let b)) where op == .add: return .list(a + b)
+        case (.string(let a), .string(let b)) where op == .add:
+            try checkText(a.utf8.count + b.utf8.count, span: span)
+            return .string(a + b)
+        case (.list(let a), .list(let b)) where op == .add:
+            guard a.count + b.count <= maxListLength else {
+                throw ScriptError(.limit, "a list longer than \(maxListLength) items", at: span)
+            }
+            return .list(a + b)
         default:
             if let a = l.number, let b = r.number { return .number(op == .add ? a + b : a - b) }
             if isQuantity(l) || isQuantity(r), l.number != nil || r.number != nil {
@@ -147,6 +156,10 @@ enum Operators {
             let hint = (l.kindName == "string" || r.kindName == "string") ? "join text with interpolation: \"...${$x}\"" : nil
             throw ScriptError(.type, "cannot \(verb) a \(l.kindName) and a \(r.kindName)", hint: hint, at: span)
         }
+    }
+
+    static func checkText(_ bytes: Int, span: SourceSpan) throws {
+        guard bytes <= maxTextBytes else { throw ScriptError(.limit, "a text longer than 16 MiB", at: span) }
     }
 
     private static func dimensionOf(_ v: Value) -> Dimension {

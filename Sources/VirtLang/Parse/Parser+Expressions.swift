@@ -7,6 +7,8 @@ extension Parser {
             throw ScriptError(.syntax, "expected an expression", at: span(max(0, pos - 1), pos),
                               incomplete: atEnd && newlinesAreSpace)
         }
+        try nest()
+        defer { depth -= 1 }
         return try parseOr()
     }
 
@@ -36,6 +38,8 @@ extension Parser {
         skipSpace()
         let start = pos
         if atKeyword("not") {
+            try nest()
+            defer { depth -= 1 }
             pos += 3
             return UnaryExpr(isNot: true, operand: try parseNot(), span: span(from: start))
         }
@@ -115,6 +119,8 @@ extension Parser {
         skipSpace()
         let start = pos
         if peek == 45, !Lexer.isDigit(peek(1)) {
+            try nest()
+            defer { depth -= 1 }
             pos += 1
             return UnaryExpr(isNot: false, operand: try parseUnary(), span: span(from: start))
         }

@@ -48,6 +48,8 @@ extension Parser {
     }
 
     mutating func parseStatement() throws -> Stmt {
+        try nest()
+        defer { depth -= 1 }
         let start = pos
         let c = peek
         if c == 36 || c == 40 || c == 91 || c == 34 || c == 39 || Lexer.isDigit(c)
@@ -145,6 +147,7 @@ extension Parser {
     }
 
     mutating func parseReturn(_ start: Int) throws -> Stmt {
+        guard scope != nil else { throw error("'return' outside a proc", at: start, length: 6) }
         pos += 6
         skipSpace()
         let value = atEnd || peek == 10 || peek == 59 || peek == 125 || peek == 93 ? nil : try parseExpression()

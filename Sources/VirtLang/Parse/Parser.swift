@@ -7,6 +7,9 @@ public struct Parser {
     /// Inside `[ ]` and `( )` newlines are plain white space.
     var newlinesAreSpace = false
     var loopDepth = 0
+    /// How deeply statements and expressions nest; bounded so the parser's recursion is.
+    var depth = 0
+    static let maxDepth = 200
     /// The scope of the proc being parsed, nil at top level.
     var scope: ProcScope?
 
@@ -130,6 +133,14 @@ public struct Parser {
             throw error("variable names cannot contain '-'", at: pos, hint: "use '_' instead")
         }
         return (String(decoding: b[start..<pos], as: UTF8.self), span(from: start))
+    }
+
+    /// Enters one level of nesting; too deep is a syntax error, never a crash.
+    mutating func nest() throws {
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw error("nested more than \(Parser.maxDepth) levels deep", at: pos, hint: "split it into procs")
+        }
     }
 
     /// Binds a name in the current scope; returns its slot, or -1 for a global.

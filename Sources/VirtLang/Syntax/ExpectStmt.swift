@@ -49,6 +49,11 @@ final class SourceStmt: Stmt {
             throw error
         }
         let program = try Parser.parse(file)
+        guard i.callDepth < i.maxCallDepth else {
+            throw ScriptError(.limit, "'source' nested deeper than \(i.maxCallDepth) files", at: span)
+        }
+        i.callDepth += 1
+        defer { i.callDepth -= 1 }
         return try i.runTopLevel(program)
     }
 }

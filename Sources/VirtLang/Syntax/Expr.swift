@@ -112,6 +112,7 @@ final class InterpolationExpr: Expr {
             case .text(let t): out += t
             case .value(let e): out += try e.eval(i).text
             }
+            try Operators.checkText(out.utf8.count, span: span)
         }
         return .string(out)
     }

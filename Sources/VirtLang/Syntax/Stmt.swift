@@ -147,7 +147,6 @@ final class JumpStmt: Stmt {
     }
     override func exec(_ i: Interpreter) throws -> Value {
         if flow == .returned {
-            guard i.callDepth > 0 else { throw ScriptError(.syntax, "'return' outside a proc", at: span) }
             i.returnValue = try value?.eval(i) ?? .none
         }
         i.flow = flow
