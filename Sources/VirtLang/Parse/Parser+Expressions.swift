@@ -1,4 +1,9 @@
 extension Parser {
+    /// `left OP right`, spanning from the left operand's first character to the right's last.
+    func joined(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> Expr {
+        BinaryExpr(op, left, right, span: span(left.span.start, right.span.end))
+    }
+
     /// An expression, by precedence climbing (LANGUAGE.md "Expressions"). It ends
     /// at the first token that cannot continue it.
     mutating func parseExpression() throws -> Expr {
@@ -19,7 +24,7 @@ extension Parser {
             skipSpace()
             guard atKeyword("or") else { return e }
             pos += 2
-            e = BinaryExpr(.or, e, try parseAnd(), span: span(from: start))
+            e = joined(.or, e, try parseAnd())
         }
     }
 
@@ -30,7 +35,7 @@ extension Parser {
             skipSpace()
             guard atKeyword("and") else { return e }
             pos += 3
-            e = BinaryExpr(.and, e, try parseNot(), span: span(from: start))
+            e = joined(.and, e, try parseNot())
         }
     }
 
@@ -69,7 +74,7 @@ extension Parser {
                 throw error("'=' is not a comparison", at: pos, hint: "use '==' to compare")
             }
             guard let op = comparisonOperator() else { return e }
-            e = BinaryExpr(op, e, try parseRange(), span: span(from: start))
+            e = joined(op, e, try parseRange())
         }
     }
 
@@ -79,7 +84,7 @@ extension Parser {
         skipSpace()
         guard peek == 46, peek(1) == 46 else { return e }
         pos += 2
-        return BinaryExpr(.range, e, try parseAdditive(), span: span(from: start))
+        return joined(.range, e, try parseAdditive())
     }
 
     private mutating func parseAdditive() throws -> Expr {
@@ -94,7 +99,7 @@ extension Parser {
             default: return e
             }
             pos += 1
-            e = BinaryExpr(op, e, try parseMultiplicative(), span: span(from: start))
+            e = joined(op, e, try parseMultiplicative())
         }
     }
 
@@ -111,7 +116,7 @@ extension Parser {
             default: return e
             }
             pos += 1
-            e = BinaryExpr(op, e, try parseUnary(), span: span(from: start))
+            e = joined(op, e, try parseUnary())
         }
     }
 

@@ -39,7 +39,9 @@ public enum Value: Sendable {
 
     /// A quantity, or a plain number when the dimensions cancel.
     public static func quantity(_ v: Double, _ dim: Dimension) -> Value {
-        dim.isDimensionless ? .number(v) : .quantity(Quantity(v, dim))
+        guard dim.isDimensionless else { return .quantity(Quantity(v, dim)) }
+        let whole = v.rounded()
+        return .number(abs(v - whole) <= 1e-9 * max(1, abs(v)) ? whole : v)
     }
 
     /// The value as text: what interpolation inserts and `print` shows.
