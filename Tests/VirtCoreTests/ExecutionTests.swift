@@ -124,3 +124,8 @@ import Testing
         expectRefused(&w, .value) { w throws(CoreError) in try w.setHypervisorCosts("pm1", [("trap", -5)]) }
     }
 }
+
+@Test func workloadMixesRenderAsText() {
+    #expect(Workload.forkwait.program.text == "user 500; syscall; pte-write ×40; mov-cr3; page-fault ×10; syscall ×2; mov-cr3")
+    #expect(Workload.allCases.allSatisfy { !$0.summary.isEmpty })
+}

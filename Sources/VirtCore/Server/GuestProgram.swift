@@ -54,6 +54,14 @@ public struct GuestProgram: Codable, Equatable, Sendable {
         ops = steps.map { Step(op: $0.0, count: $0.1) }
     }
 
+    /// The program as text, runs of one operation written `op ×N`: "user 500; pte-write ×40; mov-cr3".
+    public var text: String {
+        ops.map { step in
+            let word = if case .user(let n) = step.op { "user \(n)" } else { step.op.keyword }
+            return step.count == 1 ? word : "\(word) ×\(step.count)"
+        }.joined(separator: "; ")
+    }
+
     /// Parses `"user 1000; syscall; pte-write"`: operations separated by `;` or newlines.
     public static func parse(_ text: String) throws(CoreError) -> GuestProgram {
         var steps: [(GuestOp, Int)] = []

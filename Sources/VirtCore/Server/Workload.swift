@@ -23,6 +23,20 @@ public enum Workload: String, Codable, Sendable, CaseIterable {
     /// A process start (fork and exec of a program): used for jails and JVMs.
     case spawn
 
+    /// What the mix stands for, for `help vm run`.
+    public var summary: String {
+        switch self {
+        case .compute: "CPU-bound work between timer ticks"
+        case .syscallHeavy: "a tight system-call loop (lmbench null call)"
+        case .ioHeavy: "driver I/O with interrupts masked around device access"
+        case .forkwait: "process creation and wait (Adams & Agesen): page-table writes, switches, faults"
+        case .compile: "a kernel build: compilers, file syscalls, process creation"
+        case .web: "a web server: request syscalls, network I/O, context switches"
+        case .boot: "an OS boot: device probing, page-table building, faulting in"
+        case .spawn: "a process start: fork and exec"
+        }
+    }
+
     /// The default number of iterations.
     public static let defaultOps = 100
 
