@@ -60,6 +60,8 @@ struct Repl {
             if case .none = value { return }
             Terminal.shared.out(TableFormat.render(value))
         } catch let error as ScriptError {
+            // The terminal echoed Ctrl-C as `^C`: start the report on a line of its own.
+            if interactive, error.kind == .limit, error.message == "interrupted" { Terminal.shared.err("") }
             Terminal.shared.report(error)
         } catch {
             Terminal.shared.err("error: \(error)")
