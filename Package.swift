@@ -21,7 +21,7 @@ let package = Package(
         // The simulated virtualization core. Knows nothing of the language.
         .target(name: "VirtCore", dependencies: [
             .product(name: "Collections", package: "swift-collections"),
-        ]),
+        ], exclude: ["README.md"]),
         // Commands as data: the only module that knows both language and core.
         .target(name: "VirtBindings", dependencies: ["VirtLang", "VirtCore"]),
         // libedit, reached through a small C shim (variadic el_set/history, stdio globals).
