@@ -19,10 +19,13 @@ final class BinaryExpr: Expr {
     let op: BinaryOperator
     let left: Expr
     let right: Expr
+    /// The right operand when it is a whole-number literal (`$i % 3`): no call to evaluate it.
+    private let rightInt: Int?
     init(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: SourceSpan) {
         self.op = op
         self.left = left
         self.right = right
+        if let literal = right as? LiteralExpr, case .int(let n) = literal.value { rightInt = n } else { rightInt = nil }
         super.init(span: span)
     }
 
@@ -35,7 +38,8 @@ final class BinaryExpr: Expr {
             if try truth(left.eval(i), left) { return .bool(true) }
             return .bool(try truth(right.eval(i), right))
         default:
-            let l = try left.eval(i), r = try right.eval(i)
+            let l = try left.eval(i)
+            let r = try rightInt.map(Value.int) ?? right.eval(i)
             // Fast path for the hot integer case.
             if case .int(let a) = l, case .int(let b) = r {
                 switch op {

@@ -50,16 +50,18 @@ final class LetStmt: Stmt {
 
 /// `if … elif … else …`.
 final class IfStmt: Stmt {
-    let branches: [(condition: Expr, body: [Stmt])]
+    let conditions: [Expr]
+    let bodies: [[Stmt]]
     let elseBody: [Stmt]?
     init(branches: [(Expr, [Stmt])], elseBody: [Stmt]?, span: SourceSpan) {
-        self.branches = branches.map { (condition: $0.0, body: $0.1) }
+        conditions = branches.map(\.0)
+        bodies = branches.map(\.1)
         self.elseBody = elseBody
         super.init(span: span)
     }
     override func exec(_ i: Interpreter) throws -> Value {
-        for branch in branches where try i.condition(branch.condition) {
-            return try execBlock(branch.body, i)
+        for k in conditions.indices where try i.condition(conditions[k]) {
+            return try execBlock(bodies[k], i)
         }
         if let elseBody { return try execBlock(elseBody, i) }
         return .none
