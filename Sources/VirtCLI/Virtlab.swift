@@ -5,7 +5,8 @@ public struct Virtlab: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "virtlab",
         abstract: "VirtLab: learn how virtualization really works, in a tiny scripting language.",
-        subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self],
+        subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self,
+                      TestCommand.self, LessonsCommand.self, LessonModeCommand.self],
         defaultSubcommand: ReplCommand.self)
 
     public init() {}

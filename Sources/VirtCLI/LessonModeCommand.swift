@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import VirtLang
+import VirtLessons
+import VirtLineEdit
+
+/// `virtlab lesson [ID]`: lesson mode, on a terminal or with piped input.
+struct LessonModeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lesson", abstract: "Take a lesson (by default the first one not done).")
+
+    @Argument(help: "The lesson's id, or the start of it (00).") var id: String?
+    @OptionGroup var place: LessonPlace
+
+    func run() throws {
+        let library = try place.library()
+        let store = place.store
+        guard let lesson = try choose(from: library, store: store) else { return }
+        withLargeStack {
+            let session = LessonSession(
+                lesson: lesson, store: store, makeSession: { SessionFactory.make(limits: Limits()) },
+                color: Terminal.shared.colorErrors, out: { Terminal.shared.out($0) }, err: { Terminal.shared.err($0) })
+            LessonLoop(session: session).run()
+        }
+        Terminal.shared.flush()
+    }
+
+    /// The lesson `id` names, or the first one not done.
+    private func choose(from library: LessonLibrary, store: ProgressStore) throws -> Lesson? {
+        if let id {
+            guard let lesson = library.find(id) else {
+                Terminal.shared.err("error: no lesson '\(id)'\nhint: the lessons are \(library.lessons.map(\.id).joined(separator: ", "))")
+                throw ExitCode(1)
+            }
+            return lesson
+        }
+        let progress = (try? store.load()) ?? [:]
+        guard let lesson = library.lessons.first(where: {
+            progress[$0.id, default: LessonProgress()].firstUnfinished(of: $0.steps.count) != nil
+        }) else {
+            Terminal.shared.out(library.lessons.isEmpty ? "No lessons in \(place.directory)." : "Every lesson is done. Take one again with: virtlab lesson ID")
+            return nil
+        }
+        return lesson
+    }
+}
+
+/// Feeds lesson mode from the line editor on a terminal, or plain lines from a pipe.
+struct LessonLoop {
+    let session: LessonSession
+    let interactive = LineEditor.isTerminal(fd: 0)
+
+    func run() {
+        let editor = interactive ? makeEditor() : nil
+        if interactive { Interrupt.install() }
+        session.open()
+        while true {
+            Terminal.shared.flush()
+            let line: String
+            if let editor {
+                switch editor.readLine(prompt: session.prompt) {
+                case .line(let text): line = text
+                case .interrupted:
+                    session.discardPending()
+                    continue
+                case .endOfInput:
+                    return
+                }
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { editor.addHistory(line) }
+            } else {
+                guard let text = LineEditor.readPlainLine() else {
+                    session.endOfInput()
+                    return
+                }
+                line = text
+            }
+            Interrupt.clear()
+            session.feed(line)
+        }
+    }
+
+    private func makeEditor() -> LineEditor {
+        let path = LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment)
+        let editor = LineEditor(programName: "virtlab", historyFile: path)
+        editor.completer = { [session] line, cursor in
+            let result = Completer(interpreter: session.interpreter).complete(String(line.prefix(cursor)))
+            return Completion(word: result.word, candidates: result.candidates, appendsSpace: result.appendsSpace)
+        }
+        return editor
+    }
+}
