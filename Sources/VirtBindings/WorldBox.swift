@@ -38,6 +38,10 @@ extension CoreError: ScriptErrorConvertible {
         case .state: .state
         case .io: .io
         }
+        var hint = hint
+        if let unknown = unknownName, let near = Suggest.closest(to: unknown.name, among: unknown.candidates) {
+            hint = "did you mean '\(near)'?" + (hint.map { " (\($0))" } ?? "")
+        }
         return ScriptError(language, message, hint: hint)
     }
 }

@@ -62,5 +62,7 @@ import Testing
         #expect(Suggest.distance("strat", "start") == 1)
         #expect(Suggest.closest(to: "vm strat", among: ["vm start", "vm stop"]) == "vm start")
         #expect(Suggest.closest(to: "xyz", among: ["vm start"]) == nil)
+        #expect(Suggest.closest(to: "pm3", among: ["pm1", "pm2"]) == nil, "a tie suggests neither")
+        #expect(Suggest.closest(to: "web-1", among: ["web1", "db1"]) == "web1")
     }
 }

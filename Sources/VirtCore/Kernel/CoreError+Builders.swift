@@ -2,9 +2,11 @@
 extension CoreError {
     /// "host 'pm3' does not exist", hinting at the names that do.
     static func unknown(_ kind: ObjectKind, _ name: String, among existing: [String]) -> CoreError {
-        CoreError(.name, "\(kind.noun) '\(name)' does not exist",
-                  hint: existing.isEmpty ? "there are no \(kind.plural) yet"
-                                         : "\(kind.plural) are \(listed(existing))")
+        var error = CoreError(.name, "\(kind.noun) '\(name)' does not exist",
+                              hint: existing.isEmpty ? "there are no \(kind.plural) yet"
+                                                     : "\(kind.plural) are \(listed(existing))")
+        error.unknownName = UnknownName(name: name, candidates: existing)
+        return error
     }
 
     /// A value out of range: "cpus must be at least 1, not 0".

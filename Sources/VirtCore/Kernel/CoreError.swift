@@ -14,6 +14,15 @@ public struct CoreError: Error, Equatable, Sendable {
     public var kind: Kind
     public var message: String
     public var hint: String?
+    /// For an unknown name: what was asked for and the names that exist, so the
+    /// language can suggest the nearest one ("did you mean 'pm1'?").
+    public var unknownName: UnknownName?
+
+    /// An unknown name and the existing names of its kind.
+    public struct UnknownName: Equatable, Sendable {
+        public var name: String
+        public var candidates: [String]
+    }
 
     public init(_ kind: Kind, _ message: String, hint: String? = nil) {
         self.kind = kind

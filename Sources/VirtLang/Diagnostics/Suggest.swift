@@ -1,13 +1,22 @@
 /// Did-you-mean: the closest candidate by edit distance, when close enough.
 public enum Suggest {
-    /// The candidate nearest to `word`, or nil when none is plausibly meant.
+    /// The candidate nearest to `word`, or nil when none is plausibly meant or
+    /// two are equally near (`pm3` among `pm1`, `pm2` suggests neither).
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, word.count / 3 + 1))
         var best: (String, Int)?
+        var tied = false
         for candidate in candidates where candidate != word {
             let d = distance(word, candidate)
-            if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
+            guard d <= limit else { continue }
+            if best == nil || d < best!.1 {
+                best = (candidate, d)
+                tied = false
+            } else if d == best!.1, candidate != best!.0 {
+                tied = true
+            }
         }
+        if tied { return nil }
         if best == nil {
             best = candidates.first { $0.hasPrefix(word) && word.count >= 2 }.map { ($0, 0) }
         }
