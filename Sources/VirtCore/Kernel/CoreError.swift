@@ -22,6 +22,10 @@ public struct CoreError: Error, Equatable, Sendable {
     public struct UnknownName: Equatable, Sendable {
         public var name: String
         public var candidates: [String]
+        public init(name: String, candidates: [String]) {
+            self.name = name
+            self.candidates = candidates
+        }
     }
 
     public init(_ kind: Kind, _ message: String, hint: String? = nil) {
