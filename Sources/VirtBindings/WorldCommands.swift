@@ -48,5 +48,13 @@ enum WorldCommands {
             call.box.world = try call.mutate { (_: inout World) throws(CoreError) in try World.load(json: text) }
             return .none
         },
+        CommandSpec("export dot", summary: "Write the world as a Graphviz graph: objects and what they sit on",
+                    example: "export dot world.dot", params: [.positional("file", .text, "the .dot file to write")]) { call in
+            let files = try call.interpreter.files(for: "export")
+            let world = call.box.world
+            let text = try call.mutate { (_: inout World) throws(CoreError) in try ExportDot.graph(world) }
+            try files.write(call.text("file")!, text)
+            return .none
+        },
     ]
 }
