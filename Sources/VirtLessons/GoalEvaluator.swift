@@ -3,8 +3,8 @@ import VirtLang
 /// Whether a goal holds on a session.
 public enum GoalOutcome: Sendable {
     case holds
-    /// It does not hold; why (an expectation's message and sides, or "it is false").
-    case fails(String)
+    /// It does not hold; why, when an expectation said so (its message and both sides).
+    case fails(String?)
     /// The goal itself went wrong: an error of the lesson file.
     case error(ScriptError)
 
@@ -24,7 +24,7 @@ extension Goal {
         do {
             switch try copy.execute(script.source(in: path)) {
             case .bool(true), .none: return .holds
-            case .bool(false): return .fails("it is false")
+            case .bool(false): return .fails(nil)
             case let value:
                 return .error(ScriptError(.type, "a goal must give true or false, or run to its end; this one gave a \(value.kindName) ('\(value.text)')",
                                           at: script.firstLineSpan(in: path)))

@@ -79,7 +79,7 @@ private struct StepPlace {
             switch goal.evaluate(on: copy, path: path) {
             case .holds: break
             case .fails(let why):
-                problems.append("\(path):\(solution.line): the solution leaves goal '\(goal.text)' (line \(goal.script.line)) unmet: \(why)")
+                problems.append("\(path):\(solution.line): the solution leaves goal '\(goal.text)' (line \(goal.script.line)) unmet: \(why ?? "it is false")")
             case .error(let error):
                 problems.append(describe(error, "goal '\(goal.text)' fails with an error after the solution at line \(solution.line)", at: goal.script.line))
             }

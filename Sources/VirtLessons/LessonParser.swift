@@ -10,38 +10,28 @@ public enum LessonParser {
         }
         let front = try FrontMatter(lines: lines, path: path)
         var builder = StepBuilder(path: path)
-        var steps: [Step] = []
-        var introduction = ""
-        var pending = Step(title: "", line: 1)
+        var steps = [Step(title: "", line: 1)]
         var index = front.bodyStart
         while index < lines.count {
             let line = lines[index]
             if let fence = Fence(opening: line) {
                 let close = try fence.closingIndex(in: lines, after: index, path: path)
                 let body = lines[(index + 1)..<close].joined(separator: "\n")
-                try builder.add(fence.info, body: body, at: index + 1, to: &pending)
+                try builder.add(fence.info, body: body, at: index + 1, to: &steps[steps.count - 1])
                 index = close + 1
                 continue
             }
             if line.hasPrefix("## ") {
-                builder.flushProse(into: &pending)
-                if pending.line == 1, !pending.hasBlocks {
-                    introduction = pending.proseText
-                } else {
-                    steps.append(pending)
-                }
-                pending = Step(title: Self.stepTitle(line.dropFirst(3).trimmed), line: index + 1)
+                builder.flushProse(into: &steps[steps.count - 1])
+                steps.append(Step(title: Self.stepTitle(line.dropFirst(3).trimmed), line: index + 1))
             } else {
                 builder.prose.append(line)
             }
             index += 1
         }
-        builder.flushProse(into: &pending)
-        if pending.line == 1, !pending.hasBlocks {
-            introduction = pending.proseText
-        } else {
-            steps.append(pending)
-        }
+        builder.flushProse(into: &steps[steps.count - 1])
+        // What precedes the first heading is an implicit first step only when it has blocks.
+        let introduction = steps[0].hasBlocks ? "" : Self.withoutTitle(steps.removeFirst().proseText)
         guard let title = front.title ?? lines[front.bodyStart...].first(where: { $0.hasPrefix("# ") }).map({ $0.dropFirst(2).trimmed }) else {
             throw LessonError(path: path, line: 1, "the lesson has no title", hint: "add 'title: ...' to the front matter")
         }
@@ -51,6 +41,11 @@ public enum LessonParser {
         }
         return Lesson(path: path, id: front.id!, title: title, requires: front.requires, covers: front.covers,
                       introduction: introduction, steps: steps)
+    }
+
+    /// The introduction without its `# ` title line (lesson mode prints the title itself).
+    static func withoutTitle(_ prose: String) -> String {
+        prose.hasPrefix("# ") ? String(prose.drop { $0 != "\n" }).trimmingBlankLines : prose
     }
 
     /// A heading without a leading `Step 2 —` (lesson mode numbers steps itself).

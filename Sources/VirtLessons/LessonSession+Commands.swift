@@ -74,7 +74,7 @@ extension LessonSession {
         for goal in step.goals {
             switch goal.evaluate(on: interpreter, path: lesson.path) {
             case .holds: out("✓ \(goal.text)")
-            case .fails(let why): out("✗ \(goal.text) — not yet (\(why))")
+            case .fails(let why): out("✗ \(goal.text) — not yet" + (why.map { " (\($0))" } ?? ""))
             case .error(let error): out("✗ \(goal.text) — not yet (\(error.message))")
             }
         }
