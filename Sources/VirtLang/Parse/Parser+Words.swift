@@ -55,16 +55,7 @@ extension Parser {
             } else if peek == 91 {
                 let opener = pos
                 pos += 1
-                let saved = newlinesAreSpace
-                newlinesAreSpace = true
-                let index = try parseExpression()
-                skipSpace()
-                newlinesAreSpace = saved
-                guard peek == 93 else {
-                    if atEnd { throw incomplete("missing ']' to close the index", opener: opener) }
-                    throw error("expected ']' to close the index", at: pos)
-                }
-                pos += 1
+                let index = try parseEnclosedExpression(closer: 93, what: "']' to close the index", opener: opener)
                 e = IndexExpr(base: e, index: index, span: span(from: start))
             } else {
                 return e
@@ -118,17 +109,22 @@ extension Parser {
             pos += 1
             return .value(node)
         }
+        return .value(try parseEnclosedExpression(closer: 125, what: "'}' to close '${'", opener: start))
+    }
+
+    /// An expression up to its closing bracket, newlines being space inside; consumes the closer.
+    mutating func parseEnclosedExpression(closer: UInt8, what: String, opener: Int) throws -> Expr {
         let saved = newlinesAreSpace
         newlinesAreSpace = true
+        defer { newlinesAreSpace = saved }
         let e = try parseExpression()
         skipSpace()
-        newlinesAreSpace = saved
-        guard peek == 125 else {
-            if atEnd { throw incomplete("missing '}' to close '${'", opener: start) }
-            throw error("expected '}' to close '${'", at: pos)
+        guard peek == closer else {
+            if atEnd { throw incomplete("missing \(what)", opener: opener) }
+            throw error("expected \(what), found '\(textAhead())'", at: pos)
         }
         pos += 1
-        return .value(e)
+        return e
     }
 
     /// `"text $x"`, or `"""multi-line"""`, with escapes and interpolation.
@@ -195,19 +191,7 @@ extension Parser {
     mutating func parseParenthesized() throws -> Expr {
         let opener = pos
         pos += 1
-        let saved = newlinesAreSpace
-        newlinesAreSpace = true
-        defer { newlinesAreSpace = saved }
-        skipSpace()
-        if atEnd { throw incomplete("missing ')'", opener: opener) }
-        let e = try parseExpression()
-        skipSpace()
-        guard peek == 41 else {
-            if atEnd { throw incomplete("missing ')'", opener: opener) }
-            throw error("expected ')' or an operator, found '\(textAhead())'", at: pos)
-        }
-        pos += 1
-        return e
+        return try parseEnclosedExpression(closer: 41, what: "')' or an operator", opener: opener)
     }
 
     /// `[ command ]`.
