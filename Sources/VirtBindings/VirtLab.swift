@@ -7,11 +7,12 @@ public enum VirtLab {
     public static let registry: CommandRegistry = {
         let r = Builtins.registry()
         r.register(WorldCommands.all)
+        r.register(ServerCommands.all)
         return r
     }()
 
     /// The record makers for `KIND info` and `show`, one per kind.
-    static let infoProviders: [InfoProvider] = []
+    static let infoProviders: [InfoProvider] = ServerCommands.infoProviders
 
     /// A fresh session with an empty world.
     public static func makeInterpreter() -> Interpreter {

@@ -1,0 +1,80 @@
+import VirtCore
+import VirtLang
+
+/// CORE.md 1, "Hypervisors and rings": `hypervisor install|remove|info|costs|set`.
+enum ServerHypervisors {
+    static let all: [CommandSpec] = [install, remove, info, costs, set]
+
+    static let install = CommandSpec(
+        "hypervisor install", summary: "Install a hypervisor on a host: full, para, hardware or trap",
+        example: "hypervisor install pm1 kind=hardware paging=nested",
+        params: [.positional("host", .host, "the host"),
+                 .option("kind", .choice(of: HypervisorKind.self), "the virtualization technique", required: true),
+                 .option("paging", .choice(of: Paging.self), "hardware only: shadow (first-generation VT-x/AMD-V) or nested (EPT/NPT)",
+                         default: .string(Paging.shadow.rawValue))],
+        mutates: true, details: kindsTable
+    ) { call in
+        try call.change { (w: inout World) throws(CoreError) in
+            try w.installHypervisor(on: call.text("host")!, kind: call.choice("kind", as: HypervisorKind.self)!,
+                                    paging: call.choice("paging", as: Paging.self)!)
+        }
+        return .none
+    }
+
+    /// The kinds with their rings and requirements, for `help hypervisor install`.
+    static let kindsTable = """
+        kind      how privileged guest operations are handled                      vmm/guest-kernel ring  needs
+        full      binary translation of guest kernel code, cached; user code direct   0 / 1               nothing
+        para      the guest kernel makes hypercalls (batched page-table updates)       0 / 1               a paravirtualized guest OS
+        hardware  guest in non-root mode; sensitive operations cause VM exits         -1 / 0               vt=yes (VT-x or AMD-V)
+        trap      naive trap-and-emulate: sensitive-but-unprivileged instructions      0 / 1               nothing, and it is wrong on x86
+                  do not trap (Popek and Goldberg)
+        """
+
+    static let remove = nameOnly("hypervisor remove", "Remove a host's hypervisor (no VMs may be assigned to it)",
+                                 example: "hypervisor remove pm2") { w, host throws(CoreError) in try w.removeHypervisor(from: host) }
+
+    static let info = CommandSpec(
+        "hypervisor info", summary: "A host's hypervisor: kind, paging and the rings of the VMM and the guest kernel",
+        example: "hypervisor info pm1", params: [.positional("host", .host, "the host")]
+    ) { call in
+        .record(ServerRecords.hypervisor(try call.read { (w: World) throws(CoreError) in try w.hypervisorInfo(call.text("host")!) }))
+    }
+
+    static let costs = CommandSpec(
+        "hypervisor costs", summary: "The hypervisor's cost table: cycles per event, default and source of each",
+        example: "hypervisor costs pm1", params: [.positional("host", .host, "the host")],
+        details: costTable
+    ) { call in
+        let entries = try call.read { (w: World) throws(CoreError) in try w.hypervisorCosts(call.text("host")!) }
+        return .list(entries.map { .record(ServerRecords.cost($0)) })
+    }
+
+    /// Every cost key with its default and source, for `help hypervisor costs` and `help hypervisor set`.
+    static let costTable: String = {
+        let width = CostKey.allCases.map(\.rawValue.count).max() ?? 0
+        return (["Cost table (cycles per event unless marked a factor or a count); sources in FACTS.md, or an estimate with its reasoning:"]
+            + CostKey.allCases.map { "  \($0.rawValue.padded(width))  \(NumberFormat.format($0.defaultValue).padded(6))  \($0.source)" })
+            .joined(separator: "\n")
+    }()
+
+    /// What a key means: its source text before the source itself.
+    static func meaning(_ key: CostKey) -> String {
+        key.source.split(separator: " — ").first.map(String.init) ?? key.source
+    }
+
+    static let set = CommandSpec(
+        "hypervisor set", summary: "Change cost-table entries of a host's hypervisor (all or none)",
+        example: "hypervisor set pm1 vm-exit=1000 nested-walk-factor=4",
+        params: [.positional("host", .host, "the host")]
+            + CostKey.allCases.map { .option($0.rawValue, .number, meaning($0) + " (default \(NumberFormat.format($0.defaultValue)))") },
+        mutates: true, details: costTable
+    ) { call in
+        let changes = CostKey.allCases.compactMap { key in call.number(key.rawValue).map { (key: key.rawValue, value: $0) } }
+        guard !changes.isEmpty else {
+            throw call.error(.value, "'hypervisor set' needs at least one KEY=VALUE", hint: "e.g. hypervisor set HOST vm-exit=1000; see help hypervisor costs")
+        }
+        try call.change { (w: inout World) throws(CoreError) in try w.setHypervisorCosts(call.text("host")!, changes) }
+        return .none
+    }
+}

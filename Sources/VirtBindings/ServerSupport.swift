@@ -1,0 +1,95 @@
+import VirtCore
+import VirtLang
+
+/// Small helpers the server-virtualization commands share: reading typed
+/// arguments as core types, and running queries with core errors converted.
+extension CommandCall {
+    /// Runs a core operation on the world; its CoreError becomes a script error
+    /// whose caret points at the word that named an unknown object.
+    func change<T>(_ body: (inout World) throws(CoreError) -> T) throws -> T {
+        do {
+            return try body(&box.world)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    /// Runs a core query on the world (no change), as `change` does.
+    func read<T>(_ body: (World) throws(CoreError) -> T) throws -> T {
+        do {
+            return try body(box.world)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    /// The script error for a core error, at the argument that gave the unknown name (if any).
+    private func located(_ error: CoreError) -> ScriptError {
+        var result = error.scriptError
+        if let name = error.unknownName?.name,
+           let param = arguments.first(where: { $0.value.text == name || $0.value.listContains(name) })?.key {
+            result.span = span(of: param)
+        }
+        return result
+    }
+
+    /// A size argument in whole bytes; refuses sizes that are not finite or too large.
+    func bytes(_ name: String) throws -> Int64? {
+        guard let bits = quantity(name) else { return nil }
+        let bytes = (bits / 8).rounded()
+        guard bytes.isFinite, abs(bytes) < 9.0e18 else {
+            throw error(.value, "\(name) is too large: \(Quantity.bytes(bits / 8).description)", at: name)
+        }
+        return Int64(bytes)
+    }
+
+    /// A `.choice` argument as the core enum it was generated from.
+    func choice<E: RawRepresentable>(_ name: String, as type: E.Type) -> E? where E.RawValue == String {
+        text(name).flatMap(E.init(rawValue:))
+    }
+
+    /// A whole-number argument that must lie in `range` (a clear value error otherwise).
+    func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let n = int(name) else { return nil }
+        guard range.contains(n) else {
+            throw error(.value, "\(name) must be between \(range.lowerBound) and \(range.upperBound), not \(n)", at: name)
+        }
+        return n
+    }
+
+    /// True in an interactive session (REPL, lesson mode), whose front end prints
+    /// every statement's value: a command that both prints and returns its result
+    /// prints only in scripts, so the student does not see it twice.
+    var echoesValues: Bool { ["<repl>", "<lesson>"].contains(span.file.name) }
+}
+
+extension Value {
+    /// True for a list holding a value whose text is `text`.
+    fileprivate func listContains(_ text: String) -> Bool {
+        if case .list(let xs) = self { return xs.contains { $0.text == text } }
+        return false
+    }
+}
+
+extension ParamType {
+    /// The words of a core enum as a choice (`kind=full|para|hardware|trap`).
+    static func choice<E: CaseIterable & RawRepresentable>(of type: E.Type) -> ParamType where E.RawValue == String {
+        .choice(E.allCases.map(\.rawValue))
+    }
+
+    /// A name of any object that can run processes: host, VM, jail, UML, coLinux or JVM.
+    /// (Completion lists every kind named, once the world box splits kinds on commas.)
+    static let target = ParamType.object("host,vm,jail,uml,colinux,jvm")
+}
+
+/// Object kinds as the registry's `.object` parameter spells them.
+extension ParamType {
+    static let host = ParamType.object(ObjectKind.host.rawValue)
+    static let vm = ParamType.object(ObjectKind.vm.rawValue)
+    static let app = ParamType.object(ObjectKind.app.rawValue)
+}
+
+extension String {
+    /// The text padded with spaces to `width` characters (help tables).
+    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
