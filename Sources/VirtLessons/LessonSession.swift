@@ -106,9 +106,8 @@ public final class LessonSession {
     /// Evaluates the step's goals; announces each newly held one, and the step when all hold.
     func checkGoals() {
         guard !isFinished else { return }
-        let outcomes = step.goals.map { $0.evaluate(on: interpreter, path: lesson.path) }
-        let now = Set(outcomes.indices.filter { outcomes[$0].holds })
-        if now.count == outcomes.count {
+        let now = heldGoals()
+        if now.count == step.goals.count {
             out("✓ Step \(current + 1) done: " + step.goals.map(\.text).joined(separator: "; ") + ".")
             saveProgress { $0.markDone(self.current + 1) }
             advance()
@@ -118,10 +117,14 @@ public final class LessonSession {
         holding = now
     }
 
+    /// The indexes of the current step's goals that hold now.
+    func heldGoals() -> Set<Int> {
+        Set(step.goals.indices.filter { step.goals[$0].evaluate(on: interpreter, path: lesson.path).holds })
+    }
+
     /// Moves to the next step on top of the learner's state.
     func advance() {
         current += 1
-        holding = []
         guard !isFinished else {
             out("\nLesson \(lesson.id) complete. 'progress' reviews it; 'hint N' and 'solution N' show any step's again.")
             return
@@ -133,7 +136,6 @@ public final class LessonSession {
     /// Opens step `index` with its state rebuilt from the lesson.
     func go(to index: Int) {
         current = index
-        holding = []
         pending = ""
         rebuild(upTo: index)
         enterStep()
@@ -151,9 +153,11 @@ public final class LessonSession {
         interpreter.output = { [out] in out($0.text) }
     }
 
-    /// Prints the step; a step without goals is done as soon as it is read.
+    /// Prints the step; a step without goals is done as soon as it is read. Goals
+    /// that already hold are noted, so that only those the learner reaches are announced.
     func enterStep() {
         out("\n" + StepText.render(step, number: current + 1, of: lesson.steps.count))
+        holding = heldGoals()
         if step.goals.isEmpty {
             saveProgress { $0.markDone(self.current + 1) }
             advance()

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The built binary, `.build/debug/virtlab` in the repository.
+let virtlabBinary = repositoryRoot + "/.build/debug/virtlab"
+
+/// The built `virtlab` binary, driven through pipes with its own data folder.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: virtlabBinary),
+                "skipped: \(virtlabBinary) is missing; run `swift build` first"))
+struct EndToEndLessonTests {
+    let data: String
+    let lessons = repositoryRoot + "/lessons"
+
+    init() throws { data = try temporaryFolder() }
+
+    /// Runs virtlab with `arguments` and `input` on stdin; returns status, stdout, stderr.
+    func virtlab(_ arguments: [String], input: String = "") throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: virtlabBinary)
+        process.arguments = arguments
+        process.environment = ["XDG_DATA_HOME": data, "HOME": data, "NO_COLOR": "1"]
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, out, err)
+    }
+
+    @Test func aLessonThroughPipedInputKeepsProgress() throws {
+        let first = try virtlab(["lesson", "00", "--dir", lessons],
+                                input: "let me = Grace\nhint\nlet me = \"Grace Hopper\"\nprogress\n")
+        #expect(first.status == 0)
+        #expect(first.out.contains("Hint 1 of 2:"))
+        #expect(first.out.contains("✓ Step 1 done"))
+        #expect(first.out.contains("  ▸ 2 Numbers and sizes  ← you are here"))
+        #expect(FileManager.default.fileExists(atPath: data + "/virtlab/progress.json"))
+
+        let again = try virtlab(["lesson", "--dir", lessons], input: "goals\n")
+        #expect(again.out.contains("Welcome back: picking up at step 2."))
+        #expect(try virtlab(["lessons", "--dir", lessons]).out.contains("in progress (1 of 7 steps)"))
+
+        #expect(try virtlab(["lessons", "reset", "00", "--dir", lessons]).out == "Progress in 00-the-language cleared.\n")
+        #expect(try virtlab(["lessons", "--dir", lessons]).out.contains("not started"))
+    }
+
+    @Test func aCorruptProgressFileIsReportedAndKept() throws {
+        try FileManager.default.createDirectory(atPath: data + "/virtlab", withIntermediateDirectories: true)
+        try "garbage".write(toFile: data + "/virtlab/progress.json", atomically: true, encoding: .utf8)
+        let run = try virtlab(["lesson", "00", "--dir", lessons], input: "skip\n")
+        #expect(run.err.contains("moved to \(data)/virtlab/progress.json.corrupt-1"))
+        #expect(try String(contentsOfFile: data + "/virtlab/progress.json.corrupt-1", encoding: .utf8) == "garbage")
+    }
+
+    @Test func testExitsWithOneOnAFailure() throws {
+        let good = try virtlab(["test", lessons + "/00-the-language.md"])
+        #expect(good.status == 0)
+        #expect(good.out.hasSuffix("7 passed, 0 failed\n"))
+        let bad = data + "/01-vacuous.md"
+        try "---\nid: 01-v\ntitle: V\n---\n## A\n```goal g\n(true)\n```\n```solution\n```\n```wrong\n```\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let failing = try virtlab(["test", bad])
+        #expect(failing.status == 1)
+        #expect(failing.out.hasSuffix("0 passed, 1 failed\n"))
+    }
+}
