@@ -83,8 +83,13 @@ struct LessonLoop {
         let path = LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment)
         let editor = LineEditor(programName: "virtlab", historyFile: path)
         editor.completer = { [session] line, cursor in
-            let result = Completer(interpreter: session.interpreter).complete(String(line.prefix(cursor)))
-            return Completion(word: result.word, candidates: result.candidates, appendsSpace: result.appendsSpace)
+            let before = String(line.prefix(cursor))
+            let result = Completer(interpreter: session.interpreter).complete(before)
+            var candidates = result.candidates
+            if !before.contains(" ") {
+                candidates = (candidates + LessonSession.commandWords.filter { $0.hasPrefix(before) }).sorted()
+            }
+            return Completion(word: result.word, candidates: candidates, appendsSpace: result.appendsSpace)
         }
         return editor
     }

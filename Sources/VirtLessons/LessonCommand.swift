@@ -4,6 +4,9 @@ enum LessonCommand: Equatable {
     /// Optionally for another step than the current one (1-based).
     case hint(Int?), solution(Int?)
 
+    /// The words that name lesson commands, for completion.
+    static let words = ["run", "hint", "solution", "goals", "skip", "back", "restart", "progress"]
+
     /// The command a whole input line names, or nil when the line is a statement.
     init?(_ line: String) {
         let words = line.split(whereSeparator: \.isWhitespace)

@@ -40,6 +40,9 @@ public final class LessonSession {
         interpreter = makeSession()
     }
 
+    /// The words of lesson mode's own commands (`run`, `hint`, …), for completion.
+    public static var commandWords: [String] { LessonCommand.words }
+
     var isFinished: Bool { current >= lesson.steps.count }
     var step: Step { lesson.steps[min(current, lesson.steps.count - 1)] }
 
@@ -53,7 +56,7 @@ public final class LessonSession {
     public func open() {
         out("\(lesson.title) (\(lesson.id))")
         if !lesson.introduction.isEmpty { out("\n" + lesson.introduction) }
-        out("\nLesson commands: run (the example), hint, solution, goals, skip, back, restart, progress. Ctrl-D leaves; your progress is kept.")
+        out("\nLesson commands: \(LessonCommand.words.joined(separator: ", ")). Ctrl-D leaves; your progress is kept.")
         let unfinished = loadProgress().firstUnfinished(of: lesson.steps.count)
         if unfinished == nil {
             out("You have finished this lesson before; here it is again from step 1.")
