@@ -16,6 +16,7 @@ struct LessonModeCommand: ParsableCommand {
         let library = try place.library()
         let store = place.store
         guard let lesson = try choose(from: library, store: store) else { return }
+        recommendRequired(by: lesson, in: library, store: store)
         withLargeStack {
             let session = LessonSession(
                 lesson: lesson, store: store, makeSession: { SessionFactory.make(limits: Limits()) },
@@ -42,6 +43,17 @@ struct LessonModeCommand: ParsableCommand {
             return nil
         }
         return lesson
+    }
+
+    /// `requires` carries no state; it only recommends finishing those lessons first.
+    private func recommendRequired(by lesson: Lesson, in library: LessonLibrary, store: ProgressStore) {
+        let progress = (try? store.load()) ?? [:]
+        let unfinished = lesson.requires.filter { id in
+            library.find(id).map { progress[id, default: LessonProgress()].firstUnfinished(of: $0.steps.count) != nil } ?? false
+        }
+        if !unfinished.isEmpty {
+            Terminal.shared.out("This lesson builds on \(unfinished.joined(separator: ", ")), which you have not finished; you may want to take it first.\n")
+        }
     }
 }
 

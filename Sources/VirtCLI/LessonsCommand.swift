@@ -32,7 +32,7 @@ struct LessonsCommand: ParsableCommand {
         @OptionGroup var place: LessonPlace
 
         func run() throws {
-            let lessonID = id.map { (try? place.library())?.find($0)?.id ?? $0 }
+            let lessonID = id.map { (try? LessonLibrary(directory: place.directory))?.find($0)?.id ?? $0 }
             do {
                 try place.store.reset(lessonID)
             } catch {
