@@ -7,7 +7,7 @@ enum ServerApps {
 
     static let run = CommandSpec(
         "app run", summary: "Run an app on a host's own OS, in a VM, a jail, UML, coLinux or a JVM",
-        example: "app run shop on=web1 kind=web",
+        example: "app run cache on=web1 kind=db",
         params: [.positional("name", .text, "the new app's name"),
                  .option("on", .target, "where it runs: a host without hypervisor, a running VM, a jail, …", required: true),
                  .option("kind", .choice(of: AppKind.self), "what it does (below)", required: true),
@@ -37,18 +37,18 @@ enum ServerApps {
     }()
 
     static let stop = nameOnly("app stop", "Stop an app and remove it", example: "app stop shop",
-                               kind: .app) { w, n throws(CoreError) in try w.stopApp(n) }
+                               kind: .app, details: demandTable) { w, n throws(CoreError) in try w.stopApp(n) }
 
     static let info = CommandSpec(
         "app info", summary: "An app's record: target, kind, state (running, degraded, killed), throughput",
-        example: "app info shop", params: [.positional("name", .app, "the app")]
+        example: "app info shop", params: [.positional("name", .app, "the app")], details: demandTable
     ) { call in
         .record(ServerRecords.app(try call.read { (w: World) throws(CoreError) in try w.appInfo(call.text("name")!) }))
     }
 
     static let list = CommandSpec(
         "app list", summary: "Every app's record, optionally only those on one target",
-        example: "app list on=web1", params: [.option("on", .target, "apps running there")]
+        example: "app list on=web1", params: [.option("on", .target, "apps running there")], details: demandTable
     ) { call in
         .list(call.box.world.appList(on: call.text("on")).map { .record(ServerRecords.app($0)) })
     }

@@ -15,6 +15,16 @@ enum ServerForms {
         }
     }
 
+    /// The forms side by side, for their help.
+    static let formsTable = """
+        form     runs on                                  guest                isolation
+        jail     a freebsd host (shares its kernel)       freebsd processes    a kernel panic takes the host and all jails down
+        uml      a linux host, as a process               a Linux kernel       its system calls cost host system calls
+        colinux  a windows host, beside its kernel        a Linux kernel       runs in ring 0: a panic takes the host down
+        jvm      any running OS (host, VM, jail, …)       portable bytecode    a process VM, not a machine
+        Their record: name, kind, on, state (running, crashed), mem, runs, crash_reason. Measured side by side: compare.
+        """
+
     static func commands(_ kind: FormKind) -> [CommandSpec] {
         let noun = kind.rawValue, (summary, on, example) = about(kind)
         let objectKind = ParamType.object(noun)
@@ -24,7 +34,8 @@ enum ServerForms {
             createParams.append(.option("mem", .quantity(.information), kind == .jvm ? "heap" : "guest memory",
                                         default: .quantity(.bytes(Double(kind.defaultMem)))))
         }
-        let create = CommandSpec("\(noun) create", summary: summary, example: example, params: createParams, mutates: true) { call in
+        let create = CommandSpec("\(noun) create", summary: summary, example: example, params: createParams, mutates: true,
+                                 details: formsTable) { call in
             let mem = try call.bytes("mem")
             try call.change { (w: inout World) throws(CoreError) in
                 try w.createForm(call.text("name")!, kind: kind, on: call.text("on")!, mem: mem)
@@ -34,14 +45,26 @@ enum ServerForms {
         let name = example.split(separator: " ")[2]
         let info = CommandSpec("\(noun) info", summary: "A \(noun)'s record: where it runs, state, memory, what it runs",
                                example: "\(example); \(noun) info \(name)",
-                               params: [.positional("name", objectKind, "the \(noun)")]) { call in
-            .record(ServerRecords.form(try call.read { (w: World) throws(CoreError) in try w.formInfo(call.text("name")!) }))
+                               params: [.positional("name", objectKind, "the \(noun)")], details: formsTable) { call in
+            .record(ServerRecords.form(try call.read { (w: World) throws(CoreError) in
+                try w.formInfo(try checked(w, call.text("name")!, is: kind))
+            }))
         }
         let destroy = nameOnly("\(noun) destroy", "Destroy a \(noun) with everything running inside it",
-                               example: "\(example); \(noun) destroy \(name)", kind: objectKind) { w, n throws(CoreError) in
-            try w.destroyForm(n)
+                               example: "\(example); \(noun) destroy \(name)", kind: objectKind,
+                               details: formsTable) { w, n throws(CoreError) in
+            try w.destroyForm(try checked(w, n, is: kind))
         }
         return [create, info, destroy]
+    }
+
+    /// The name, when it names a form of `kind` (or nothing at all: the core then says so).
+    static func checked(_ world: World, _ name: String, is kind: FormKind) throws(CoreError) -> String {
+        if let actual = world.kind(of: name), actual.rawValue != kind.rawValue {
+            throw CoreError(.name, "'\(name)' is a \(actual.noun), not a \(ObjectKind(rawValue: kind.rawValue)!.noun)",
+                            hint: "\(actual.rawValue) info \(name)")
+        }
+        return name
     }
 
     static let compare = CommandSpec(

@@ -50,17 +50,31 @@ enum ServerHosts {
         return lines.joined(separator: "\n")
     }()
 
+    /// Host states, for the commands that change them.
+    static let lifeCycle = """
+        A host is up or failed, and powered on or off. host fail crashes its running and paused VMs and kills apps,
+        jails, UML and coLinux on its own OS; host repair makes it work again (crashed VMs wait for vm restart).
+        Powering off refuses while VMs run or are paused on it, or apps run on its own OS; it then draws 0 W.
+        """
+
+    /// The host record, for `host info` and `host list`.
+    static let fields = """
+        Fields: name, cpus, mem, cpus_used and mem_used (every assigned VM, any state), vt, cpu, os, state (up, failed),
+        power (on, off), hypervisor (kind or none), vms (every assigned VM), rack, site, ghz, nics, ip, cpu_ratio,
+        mem_ratio, power_model, utilization (running VMs' load × vcpus / cpus) and watts (drawn now).
+        """
+
     static let fail = nameOnly("host fail", "Fail a host: its running and paused VMs crash, apps on its own OS die",
-                               example: "host fail pm1") { w, name throws(CoreError) in try w.failHost(name) }
+                               example: "host fail pm1", details: lifeCycle) { w, name throws(CoreError) in try w.failHost(name) }
 
     static let repair = nameOnly("host repair", "Repair a failed host (crashed VMs stay crashed until vm restart)",
-                                 example: "host repair pm1") { w, name throws(CoreError) in try w.repairHost(name) }
+                                 example: "host fail pm2; host repair pm2", details: lifeCycle) { w, name throws(CoreError) in try w.repairHost(name) }
 
     static let power = CommandSpec(
         "host power", summary: "Power a host on or off (off refuses while VMs or apps run on it)",
         example: "host power pm2 off",
         params: [.positional("name", .host, "the host"), .positional("state", .choice(of: PowerState.self), "on or off")],
-        mutates: true
+        mutates: true, details: lifeCycle
     ) { call in
         try call.change { (w: inout World) throws(CoreError) in
             try w.setPower(call.text("name")!, call.choice("state", as: PowerState.self)!)
@@ -74,7 +88,9 @@ enum ServerHosts {
         params: [.positional("name", .host, "the host"),
                  .option("cpu-ratio", .number, "vcpus per physical core allowed (default 1)"),
                  .option("mem-ratio", .number, "memory overcommit (default 1)")],
-        mutates: true
+        mutates: true,
+        details: "Placement counts every assigned VM against cpus × cpu-ratio and mem × mem-ratio; vm start needs the memory "
+            + "of the running and paused VMs within mem × mem-ratio. A ratio below what is already assigned is refused."
     ) { call in
         guard call["cpu-ratio"] != nil || call["mem-ratio"] != nil else {
             throw call.error(.value, "'host set' needs cpu-ratio= or mem-ratio=", hint: "host set NAME cpu-ratio=R mem-ratio=R")
@@ -87,7 +103,7 @@ enum ServerHosts {
 
     static let info = CommandSpec(
         "host info", summary: "A host's record: capacity, what is assigned, state, power, hypervisor, VMs",
-        example: "host info pm1", params: [.positional("name", .host, "the host")]
+        example: "host info pm1", params: [.positional("name", .host, "the host")], details: fields
     ) { call in
         .record(ServerRecords.host(try call.read { (w: World) throws(CoreError) in try w.hostInfo(call.text("name")!) }))
     }
@@ -99,7 +115,8 @@ enum ServerHosts {
                  .option("power", .choice(of: PowerState.self), "on or off"),
                  .option("hypervisor", .choice(of: HypervisorKind.self), "hypervisor kind"),
                  .option("os", .choice(of: HostOS.self), "the host's own OS"),
-                 .option("rack", .text, "rack label"), .option("site", .text, "site label")]
+                 .option("rack", .text, "rack label"), .option("site", .text, "site label")],
+        details: fields
     ) { call in
         let filter = HostFilter(state: call.choice("state", as: HostState.self), power: call.choice("power", as: PowerState.self),
                                 hypervisor: call.choice("hypervisor", as: HypervisorKind.self),
@@ -109,11 +126,11 @@ enum ServerHosts {
 }
 
 /// A world-changing command whose only argument is one object's name (`host fail NAME`, `vm start NAME`).
-func nameOnly(_ path: String, _ summary: String, example: String, kind: ParamType = .host,
+func nameOnly(_ path: String, _ summary: String, example: String, kind: ParamType = .host, details: String,
               _ body: @escaping @Sendable (inout World, String) throws(CoreError) -> Void) -> CommandSpec {
     let noun = path.split(separator: " ").first.map(String.init) ?? "object"
     return CommandSpec(path, summary: summary, example: example,
-                       params: [.positional("name", kind, "the \(noun)")], mutates: true) { call in
+                       params: [.positional("name", kind, "the \(noun)")], mutates: true, details: details) { call in
         try call.change { (w: inout World) throws(CoreError) in try body(&w, call.text("name")!) }
         return .none
     }

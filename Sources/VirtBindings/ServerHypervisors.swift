@@ -7,7 +7,7 @@ enum ServerHypervisors {
 
     static let install = CommandSpec(
         "hypervisor install", summary: "Install a hypervisor on a host: full, para, hardware or trap",
-        example: "hypervisor install pm1 kind=hardware paging=nested",
+        example: "host add pm5 cpus=8 mem=32G; hypervisor install pm5 kind=hardware paging=nested",
         params: [.positional("host", .host, "the host"),
                  .option("kind", .choice(of: HypervisorKind.self), "the virtualization technique", required: true),
                  .option("paging", .choice(of: Paging.self), "hardware only: shadow (first-generation VT-x/AMD-V) or nested (EPT/NPT)",
@@ -32,11 +32,11 @@ enum ServerHypervisors {
         """
 
     static let remove = nameOnly("hypervisor remove", "Remove a host's hypervisor (no VMs may be assigned to it)",
-                                 example: "hypervisor remove pm2") { w, host throws(CoreError) in try w.removeHypervisor(from: host) }
+                                 example: "hypervisor remove pm2", details: kindsTable) { w, host throws(CoreError) in try w.removeHypervisor(from: host) }
 
     static let info = CommandSpec(
         "hypervisor info", summary: "A host's hypervisor: kind, paging and the rings of the VMM and the guest kernel",
-        example: "hypervisor info pm1", params: [.positional("host", .host, "the host")]
+        example: "hypervisor info pm1", params: [.positional("host", .host, "the host")], details: kindsTable
     ) { call in
         .record(ServerRecords.hypervisor(try call.read { (w: World) throws(CoreError) in try w.hypervisorInfo(call.text("host")!) }))
     }

@@ -28,22 +28,36 @@ enum ServerVMs {
         return .none
     }
 
+    /// The VM life cycle, for the commands that move along it.
+    static let lifeCycle = """
+        pending --place / vm set host=--> stopped --vm start--> running <--vm pause / vm resume--> paused
+        running or paused --vm stop--> stopped;  host fail or a kernel panic --> crashed --vm restart [host=]--> running
+        vm destroy removes a VM in any state. vm start and vm restart need the host up, powered on, with a
+        hypervisor that accepts the guest OS, and memory for the running and paused VMs plus this one.
+        """
+
+    /// The VM record, for `vm info` and `vm list`.
+    static let fields = """
+        Fields: name, host (none while pending), state (pending, stopped, running, paused, crashed), vcpus, mem, os,
+        load, volumes, nics, weight, cap, dirty_rate, wws, migrating (job id or none), crash_reason.
+        """
+
     static let start = nameOnly("vm start", "Start a stopped VM (its host must be up, powered, and have memory for it)",
-                                example: "vm start web1", kind: .vm) { w, n throws(CoreError) in try w.startVM(n) }
+                                example: "vm start db1", kind: .vm, details: lifeCycle) { w, n throws(CoreError) in try w.startVM(n) }
     static let stop = nameOnly("vm stop", "Stop a running or paused VM (apps inside it end)",
-                               example: "vm stop web1", kind: .vm) { w, n throws(CoreError) in try w.stopVM(n) }
+                               example: "vm stop web1", kind: .vm, details: lifeCycle) { w, n throws(CoreError) in try w.stopVM(n) }
     static let pause = nameOnly("vm pause", "Pause a running VM (it keeps its memory)",
-                                example: "vm pause web1", kind: .vm) { w, n throws(CoreError) in try w.pauseVM(n) }
+                                example: "vm pause web1", kind: .vm, details: lifeCycle) { w, n throws(CoreError) in try w.pauseVM(n) }
     static let resume = nameOnly("vm resume", "Resume a paused VM", example: "vm pause web1; vm resume web1",
-                                 kind: .vm) { w, n throws(CoreError) in try w.resumeVM(n) }
+                                 kind: .vm, details: lifeCycle) { w, n throws(CoreError) in try w.resumeVM(n) }
     static let destroy = nameOnly("vm destroy", "Remove a VM in any state, with the apps and JVMs inside it",
-                                  example: "vm destroy db1", kind: .vm) { w, n throws(CoreError) in try w.destroyVM(n) }
+                                  example: "vm destroy db1", kind: .vm, details: lifeCycle) { w, n throws(CoreError) in try w.destroyVM(n) }
 
     static let restart = CommandSpec(
         "vm restart", summary: "Boot a crashed VM again, on its host or on another (host=)",
         example: "host fail pm1; vm restart web1 host=pm2",
         params: [.positional("name", .vm, "the crashed VM"), .option("host", .host, "restart it on this host")],
-        mutates: true
+        mutates: true, details: lifeCycle
     ) { call in
         try call.change { (w: inout World) throws(CoreError) in try w.restartVM(call.text("name")!, host: call.text("host")) }
         return .none
@@ -59,7 +73,9 @@ enum ServerVMs {
                  .option("weight", .integer, "credit-scheduler weight"),
                  .option("cap", .fraction, "cap, % of one physical CPU (0 = uncapped)"),
                  .option("host", .host, "assign a pending VM to this host")],
-        mutates: true
+        mutates: true,
+        details: "All changes apply, or none. load drives utilization and power (report utilization); dirty-rate and wws "
+            + "drive live migration (help vm migrate); weight and cap drive the credit scheduler (help vm create)."
     ) { call in
         let changes = VMChanges(load: call.number("load"), dirtyRate: call.quantity("dirty-rate"), wws: try call.bytes("wws"),
                                 weight: call.int("weight"), cap: call.number("cap"), host: call.text("host"))
@@ -72,7 +88,7 @@ enum ServerVMs {
 
     static let info = CommandSpec(
         "vm info", summary: "A VM's record: host (none while pending), state, vcpus, mem, os, load, …",
-        example: "vm info web1", params: [.positional("name", .vm, "the VM")]
+        example: "vm info web1", params: [.positional("name", .vm, "the VM")], details: fields
     ) { call in
         .record(ServerRecords.vm(try call.read { (w: World) throws(CoreError) in try w.vmInfo(call.text("name")!) }))
     }
@@ -82,7 +98,8 @@ enum ServerVMs {
         example: "vm list host=pm1 state=running",
         params: [.option("host", .host, "VMs assigned to this host"),
                  .option("state", .choice(of: VMState.self), "VMs in this state"),
-                 .option("os", .choice(of: GuestOS.self), "VMs running this OS")]
+                 .option("os", .choice(of: GuestOS.self), "VMs running this OS")],
+        details: fields
     ) { call in
         let filter = VMFilter(host: call.text("host"), state: call.choice("state", as: VMState.self), os: call.choice("os", as: GuestOS.self))
         return .list(try call.read { (w: World) throws(CoreError) in try w.vmList(filter) }.map { .record(ServerRecords.vm($0)) })
