@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Issue 5's placement benchmark: bench/placement.vlab creates 20,000 hosts and
+# 40,000 VMs with loops and places them first-fit. Prints the whole run's wall
+# time (median of 3), `place` alone (the whole run minus the same script without
+# its `place` line, both medians), and the whole run's peak resident memory.
+# Usage: bench/placement.sh BIN   (BIN: a release build of virtlab)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:?usage: bench/placement.sh BIN}
+runs=3
+script=bench/placement.vlab
+setup=$(mktemp /tmp/virtlab-placement-setup.XXXXXX)
+trap 'rm -f "$setup"' EXIT
+# The same population without the placement (and the line that prints its result).
+grep -v -e '^let r = \[place' -e '^print placed' "$script" > "$setup"
+
+# Median wall time in milliseconds of `$bin run FILE`, $runs runs.
+median_ms() {
+  local times=()
+  for _ in $(seq $runs); do
+    local start end
+    start=$(date +%s%N)
+    "$bin" run "$1" > /dev/null
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+result=$("$bin" run "$script")
+[[ $result == "placed 40000 unplaced 0" ]] || { echo "unexpected result: $result" >&2; exit 1; }
+whole=$(median_ms "$script")
+without=$(median_ms "$setup")
+peak_kb=$( { /usr/bin/time -f %M "$bin" run "$script" > /dev/null; } 2>&1 | tail -1)
+printf '%-22s %10s\n' placement "20000 hosts, 40000 VMs, first-fit"
+printf '%-22s %10s ms\n' "whole run" "$whole" "without place" "$without" "place alone" "$(( whole - without ))"
+printf '%-22s %10s MB\n' "peak memory" "$(( peak_kb / 1024 ))"
