@@ -39,11 +39,9 @@ enum ServerApps {
     static let stop = nameOnly("app stop", "Stop an app and remove it", example: "app stop shop",
                                kind: .app, details: demandTable) { w, n throws(CoreError) in try w.stopApp(n) }
 
-    static let info = CommandSpec(
-        "app info", summary: "An app's record: target, kind, state (running, degraded, killed), throughput",
-        example: "app info shop", params: [.positional("name", .app, "the app")], details: demandTable
-    ) { call in
-        .record(ServerRecords.app(try call.read { (w: World) throws(CoreError) in try w.appInfo(call.text("name")!) }))
+    static let info = query("app info", "An app's record: target, kind, state (running, degraded, killed), throughput",
+                            example: "app info shop", kind: .app, details: demandTable) { w, name throws(CoreError) in
+        ServerRecords.app(try w.appInfo(name))
     }
 
     static let list = CommandSpec(

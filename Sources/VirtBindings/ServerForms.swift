@@ -43,12 +43,9 @@ enum ServerForms {
             return .none
         }
         let name = example.split(separator: " ")[2]
-        let info = CommandSpec("\(noun) info", summary: "A \(noun)'s record: where it runs, state, memory, what it runs",
-                               example: "\(example); \(noun) info \(name)",
-                               params: [.positional("name", objectKind, "the \(noun)")], details: formsTable) { call in
-            .record(ServerRecords.form(try call.read { (w: World) throws(CoreError) in
-                try w.formInfo(try checked(w, call.text("name")!, is: kind))
-            }))
+        let info = query("\(noun) info", "A \(noun)'s record: where it runs, state, memory, what it runs",
+                         example: "\(example); \(noun) info \(name)", kind: objectKind, details: formsTable) { w, n throws(CoreError) in
+            ServerRecords.form(try w.formInfo(try checked(w, n, is: kind)))
         }
         let destroy = nameOnly("\(noun) destroy", "Destroy a \(noun) with everything running inside it",
                                example: "\(example); \(noun) destroy \(name)", kind: objectKind,

@@ -101,11 +101,9 @@ enum ServerHosts {
         return .none
     }
 
-    static let info = CommandSpec(
-        "host info", summary: "A host's record: capacity, what is assigned, state, power, hypervisor, VMs",
-        example: "host info pm1", params: [.positional("name", .host, "the host")], details: fields
-    ) { call in
-        .record(ServerRecords.host(try call.read { (w: World) throws(CoreError) in try w.hostInfo(call.text("name")!) }))
+    static let info = query("host info", "A host's record: capacity, what is assigned, state, power, hypervisor, VMs",
+                            example: "host info pm1", details: fields) { w, name throws(CoreError) in
+        ServerRecords.host(try w.hostInfo(name))
     }
 
     static let list = CommandSpec(
@@ -122,16 +120,5 @@ enum ServerHosts {
                                 hypervisor: call.choice("hypervisor", as: HypervisorKind.self),
                                 os: call.choice("os", as: HostOS.self), rack: call.text("rack"), site: call.text("site"))
         return .list(call.box.world.hostList(filter).map { .record(ServerRecords.host($0)) })
-    }
-}
-
-/// A world-changing command whose only argument is one object's name (`host fail NAME`, `vm start NAME`).
-func nameOnly(_ path: String, _ summary: String, example: String, kind: ParamType = .host, details: String,
-              _ body: @escaping @Sendable (inout World, String) throws(CoreError) -> Void) -> CommandSpec {
-    let noun = path.split(separator: " ").first.map(String.init) ?? "object"
-    return CommandSpec(path, summary: summary, example: example,
-                       params: [.positional("name", kind, "the \(noun)")], mutates: true, details: details) { call in
-        try call.change { (w: inout World) throws(CoreError) in try body(&w, call.text("name")!) }
-        return .none
     }
 }

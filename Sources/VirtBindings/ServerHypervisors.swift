@@ -32,13 +32,11 @@ enum ServerHypervisors {
         """
 
     static let remove = nameOnly("hypervisor remove", "Remove a host's hypervisor (no VMs may be assigned to it)",
-                                 example: "hypervisor remove pm2", details: kindsTable) { w, host throws(CoreError) in try w.removeHypervisor(from: host) }
+                                 example: "hypervisor remove pm2", details: kindsTable, param: "host") { w, host throws(CoreError) in try w.removeHypervisor(from: host) }
 
-    static let info = CommandSpec(
-        "hypervisor info", summary: "A host's hypervisor: kind, paging and the rings of the VMM and the guest kernel",
-        example: "hypervisor info pm1", params: [.positional("host", .host, "the host")], details: kindsTable
-    ) { call in
-        .record(ServerRecords.hypervisor(try call.read { (w: World) throws(CoreError) in try w.hypervisorInfo(call.text("host")!) }))
+    static let info = query("hypervisor info", "A host's hypervisor: kind, paging and the rings of the VMM and the guest kernel",
+                            example: "hypervisor info pm1", details: kindsTable, param: "host") { w, host throws(CoreError) in
+        ServerRecords.hypervisor(try w.hypervisorInfo(host))
     }
 
     static let costs = CommandSpec(
@@ -68,7 +66,9 @@ enum ServerHypervisors {
         example: "hypervisor set pm1 vm-exit=1000 nested-walk-factor=4",
         params: [.positional("host", .host, "the host")]
             + CostKey.allCases.map { .option($0.rawValue, .number, meaning($0) + " (default \(NumberFormat.format($0.defaultValue)))") },
-        mutates: true, details: costTable
+        mutates: true,
+        details: "Every key of the cost table is an option; all changes apply, or none. Each key's default and its source: "
+            + "help hypervisor costs. batch, nested-walk-factor and jit-factor are at least 1; the others zero or more."
     ) { call in
         let changes = CostKey.allCases.compactMap { key in call.number(key.rawValue).map { (key: key.rawValue, value: $0) } }
         guard !changes.isEmpty else {

@@ -93,3 +93,26 @@ extension String {
     /// The text padded with spaces to `width` characters (help tables).
     func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
+
+/// A query whose only argument is one object's name, returning its record (`host info NAME`).
+func query(_ path: String, _ summary: String, example: String, kind: ParamType = .host, details: String,
+           param: String = "name",
+           _ record: @escaping @Sendable (World, String) throws(CoreError) -> Record) -> CommandSpec {
+    let noun = path.split(separator: " ").first.map(String.init) ?? "object"
+    return CommandSpec(path, summary: summary, example: example,
+                       params: [.positional(param, kind, "the \(noun)")], details: details) { call in
+        .record(try call.read { (w: World) throws(CoreError) in try record(w, call.text(param)!) })
+    }
+}
+
+/// A world-changing command whose only argument is one object's name (`host fail NAME`, `vm start NAME`).
+func nameOnly(_ path: String, _ summary: String, example: String, kind: ParamType = .host, details: String,
+              param: String = "name",
+              _ body: @escaping @Sendable (inout World, String) throws(CoreError) -> Void) -> CommandSpec {
+    let noun = path.split(separator: " ").first.map(String.init) ?? "object"
+    return CommandSpec(path, summary: summary, example: example,
+                       params: [.positional(param, kind, "the \(noun)")], mutates: true, details: details) { call in
+        try call.change { (w: inout World) throws(CoreError) in try body(&w, call.text(param)!) }
+        return .none
+    }
+}

@@ -86,11 +86,9 @@ enum ServerVMs {
         return .none
     }
 
-    static let info = CommandSpec(
-        "vm info", summary: "A VM's record: host (none while pending), state, vcpus, mem, os, load, …",
-        example: "vm info web1", params: [.positional("name", .vm, "the VM")], details: fields
-    ) { call in
-        .record(ServerRecords.vm(try call.read { (w: World) throws(CoreError) in try w.vmInfo(call.text("name")!) }))
+    static let info = query("vm info", "A VM's record: host (none while pending), state, vcpus, mem, os, load, …",
+                            example: "vm info web1", kind: .vm, details: fields) { w, name throws(CoreError) in
+        ServerRecords.vm(try w.vmInfo(name))
     }
 
     static let list = CommandSpec(
