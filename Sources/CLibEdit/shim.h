@@ -11,8 +11,10 @@
 
 #include <histedit.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +44,12 @@ static inline int virt_interrupt_install(void) {
     sa.sa_flags = SA_RESTART;
     sigemptyset(&sa.sa_mask);
     if (sigaction(SIGINT, &sa, &virt_sigint_previous) == 0) virt_sigint_installed = 1;
+    /* A parent may have started us with SIGINT blocked: the installing
+     * (evaluating) thread must receive it. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     return 0;
 }
 
@@ -82,6 +90,21 @@ static inline void virt_locale_init(void) {
 
 /* ---- Reading characters --------------------------------------------------- */
 
+__attribute__((weak)) int virt_tty_fd = -1;
+
+/* The terminal behind stdin, opened again without blocking (a descriptor of
+ * its own, so stdin's flags, shared with the shell, stay as they are): a
+ * Ctrl-C flushes the input queue, and a blocking read of input that was
+ * ready a moment before would then wait past the Ctrl-C. Falls back to stdin. */
+static inline int virt_input_fd(void) {
+    if (virt_tty_fd < 0) {
+        const char *name = ttyname(STDIN_FILENO);
+        int fd = name ? open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) : -1;
+        virt_tty_fd = fd >= 0 ? fd : STDIN_FILENO;
+    }
+    return virt_tty_fd;
+}
+
 /* libedit's character reader (EL_GETCFN). It waits with pselect, which a
  * signal always interrupts (SA_RESTART or not), and gives up with -1/EINTR
  * as soon as the SIGINT flag is set, so el_gets returns and the line is
@@ -89,7 +112,7 @@ static inline void virt_locale_init(void) {
  * between testing the flag and sleeping; a short timeout covers a signal
  * delivered to another thread. */
 static inline int virt_el_getc(EditLine *el, wchar_t *out) {
-    int fd = STDIN_FILENO;
+    int fd = virt_input_fd();
     mbstate_t state;
     memset(&state, 0, sizeof state);
     sigset_t block, saved;
@@ -112,7 +135,7 @@ static inline int virt_el_getc(EditLine *el, wchar_t *out) {
         char byte;
         ssize_t n = read(fd, &byte, 1);
         if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
+            if (errno == EINTR || errno == EAGAIN) continue;   /* EAGAIN: a Ctrl-C flushed the input */
             result = -1;
             break;
         }

@@ -9,8 +9,9 @@ import CLibEdit
 /// returns ``ReadResult/interrupted`` with the flag cleared again). Between
 /// reads, Ctrl-C only sets the flag.
 public enum Interrupt {
-    /// Installs the flag-setting SIGINT handler (idempotent). Interrupted
-    /// system calls are restarted, so output is not disturbed.
+    /// Installs the flag-setting SIGINT handler (idempotent) and unblocks
+    /// SIGINT in the calling thread, which should be the one that evaluates.
+    /// Interrupted system calls are restarted, so output is not disturbed.
     public static func install() {
         _ = virt_interrupt_install()
     }
