@@ -1,7 +1,7 @@
 import VirtCore
 import VirtLang
 
-/// CORE.md 1, "Other forms of virtualization": `jail|uml|colinux|jvm create|info|destroy`, and `compare`.
+/// CORE.md 1, "Other forms of virtualization": `jail|uml|colinux|jvm create|info|list|destroy`, and `compare`.
 enum ServerForms {
     static let all: [CommandSpec] = FormKind.allCases.flatMap(commands) + [compare]
 
@@ -52,7 +52,11 @@ enum ServerForms {
                                details: formsTable) { w, n throws(CoreError) in
             try w.destroyForm(try checked(w, n, is: kind))
         }
-        return [create, info, destroy]
+        let list = CommandSpec("\(noun) list", summary: "Every \(noun)'s record", example: "\(example); \(noun) list",
+                               details: formsTable) { call in
+            .list(call.box.world.formList(kind: kind).map { .record(ServerRecords.form($0)) })
+        }
+        return [create, info, list, destroy]
     }
 
     /// The name, when it names a form of `kind` (or nothing at all: the core then says so).

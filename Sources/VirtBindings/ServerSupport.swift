@@ -60,7 +60,7 @@ extension CommandCall {
     /// True in an interactive session (REPL, lesson mode), whose front end prints
     /// every statement's value: a command that both prints and returns its result
     /// prints only in scripts, so the student does not see it twice.
-    var echoesValues: Bool { ["<repl>", "<lesson>"].contains(span.file.name) }
+    var echoesValues: Bool { interpreter.echoesValues }
 }
 
 extension Value {

@@ -12,7 +12,7 @@ public final class WorldBox: WorldState {
 
     public func objectNames(kind: String?) -> [String] {
         guard let kind else { return world.allNames }
-        return ObjectKind(rawValue: kind).map { world.names(ofKind: $0) } ?? []
+        return kind.split(separator: ",").flatMap { ObjectKind(rawValue: String($0)).map(world.names(ofKind:)) ?? [] }
     }
 }
 

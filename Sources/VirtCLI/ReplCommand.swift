@@ -20,6 +20,7 @@ struct Repl {
 
     func loop() {
         let interpreter = SessionFactory.make(limits: Limits())
+        interpreter.echoesValues = true
         let editor = interactive ? makeEditor(for: interpreter) : nil
         if interactive {
             Interrupt.install()

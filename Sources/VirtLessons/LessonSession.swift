@@ -96,6 +96,7 @@ public final class LessonSession {
     /// Runs learner text, printing its value unless `none`, like the REPL.
     func evaluate(_ text: String, name: String = "<lesson>") {
         do {
+            interpreter.echoesValues = true
             let value = try interpreter.execute(text, name: name)
             if case .none = value { return }
             out(TableFormat.render(value))

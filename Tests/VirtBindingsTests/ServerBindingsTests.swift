@@ -119,11 +119,14 @@ import VirtLang
         for word in ["hosts:", "VMs:", "apps:", "jails:", "crash_reason"] { #expect(text.contains(word), "show lacks \(word)") }
     }
 
-    /// compare prints in a script, and only returns its rows at the REPL (which shows the value).
+    /// compare prints in a script, and only returns its rows where the front end shows values (REPL, lessons).
     @Test func comparePrintsOnlyInScripts() throws {
         let (interpreter, box) = try Self.session()
-        try interpreter.execute("compare", name: "<repl>")
+        interpreter.echoesValues = true
+        let rows = try interpreter.execute("compare", name: "<repl>")
         #expect(box.lines.isEmpty)
+        if case .list(let xs) = rows { #expect(xs.count == 8) } else { Issue.record("compare returned \(rows)") }
+        interpreter.echoesValues = false
         try interpreter.execute("compare", name: "script.vlab")
         #expect(box.lines.count == 1)
     }

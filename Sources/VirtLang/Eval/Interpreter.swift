@@ -11,6 +11,10 @@ public final class Interpreter {
     public var sourceLoader: ((String, String) throws -> SourceFile)?
     /// Files for `save`, `load`, `export`; nil forbids them.
     public var fileAccess: FileAccess?
+    /// Set by front ends that print every statement's value (the REPL, lesson
+    /// mode): a command that both prints and returns its result then prints
+    /// nothing itself, so nothing shows twice.
+    public var echoesValues = false
     /// Grading sandbox: no files but `source` in the exercise folder, no save/load/export.
     public var sandboxed = false
 
@@ -45,6 +49,7 @@ public final class Interpreter {
         other.sourceLoader = sourceLoader
         other.fileAccess = fileAccess
         other.sandboxed = sandboxed
+        other.echoesValues = echoesValues
         other.maxSteps = maxSteps
         other.steps = steps
         other.interruptCheck = interruptCheck
