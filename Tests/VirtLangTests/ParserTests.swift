@@ -9,7 +9,7 @@ import Testing
         } catch let e as ScriptError { return e } catch { return nil }
     }
 
-    @Test(arguments: ["proc f {", "print (1 +", "print [list a", "print \"open", "if true {\n  print 1", "print \"\"\"a\nb",
+    @Test(arguments: ["proc f {", "print (1 +", "print [list a", "print \"open", "if true {\n  print 1", "print \"\"\"a\nb", "let q = 1 \\",
                       "let x = ${", "try { print 1 }", "for i in 1..3 {", "print $xs[0"])
     func incompleteInputContinues(_ text: String) {
         #expect(Parser.isIncomplete(text))
@@ -18,6 +18,15 @@ import Testing
     @Test(arguments: ["print 1", "print )", "let = 3", "proc f { }", "print 4Gb", "}", "else { }", "print (1 2)"])
     func completeOrWrongInputDoesNot(_ text: String) {
         #expect(!Parser.isIncomplete(text))
+    }
+
+    @Test func stringsMaySpanLines() throws {
+        let value = try Interpreter(registry: Builtins.registry()).execute("\"a\nb\" + 'c\nd'")
+        #expect(value == .string("a\nbc\nd"))
+    }
+
+    @Test func missingOperandAtTheEndOfTheLineSaysSo() {
+        #expect(parseError("let y = 1 +\nfoo bar")?.message == "expected a value before the end of the statement")
     }
 
     @Test func errorsCarryLineAndColumn() throws {

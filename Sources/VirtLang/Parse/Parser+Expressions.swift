@@ -151,6 +151,8 @@ extension Parser {
             return variableNode(start: start)
         case 123:
             throw error("expected a value before '{'", at: pos)
+        case 10, 59:
+            throw error("expected a value before the end of the statement", at: max(0, pos - 1))
         default:
             if Lexer.isDigit(c) || (c == 45 && Lexer.isDigit(peek(1))) || (c == 46 && Lexer.isDigit(peek(1))) {
                 return try parseNumber()

@@ -141,7 +141,6 @@ extension Parser {
                 pos += triple ? 3 : 1
                 break
             }
-            if c == 10, !triple { throw incomplete("unterminated string", opener: start) }
             if c == 92 {
                 let escapeStart = pos
                 pos += 1
@@ -152,7 +151,7 @@ extension Parser {
                 case 34: text.append(34)
                 case 92: text.append(92)
                 case 36: text.append(36)
-                case 10 where triple: break
+                case 10: break
                 default:
                     throw error("unknown escape '\\\(Character(UnicodeScalar(b[pos])))'", at: escapeStart, length: 2,
                                 hint: "escapes are \\n \\t \\\" \\\\ \\$")
@@ -178,7 +177,6 @@ extension Parser {
         pos += 1
         let textStart = pos
         while pos < b.count, b[pos] != 39 {
-            if b[pos] == 10 { throw incomplete("unterminated string", opener: start) }
             pos += 1
         }
         guard pos < b.count else { throw incomplete("unterminated string", opener: start) }

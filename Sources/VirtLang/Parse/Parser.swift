@@ -40,6 +40,7 @@ public struct Parser {
 
     /// True when the text ends inside a `{`, `(`, `[` or string: the REPL asks for more.
     public static func isIncomplete(_ text: String) -> Bool {
+        if text.hasSuffix("\\") { return true }
         do {
             _ = try parse(SourceFile(name: "<repl>", text: text))
             return false
