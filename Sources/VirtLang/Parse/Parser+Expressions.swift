@@ -18,7 +18,6 @@ extension Parser {
     }
 
     private mutating func parseOr() throws -> Expr {
-        let start = pos
         var e = try parseAnd()
         while true {
             skipSpace()
@@ -29,7 +28,6 @@ extension Parser {
     }
 
     private mutating func parseAnd() throws -> Expr {
-        let start = pos
         var e = try parseNot()
         while true {
             skipSpace()
@@ -66,7 +64,6 @@ extension Parser {
     }
 
     private mutating func parseComparison() throws -> Expr {
-        let start = pos
         var e = try parseRange()
         while true {
             skipSpace()
@@ -79,7 +76,6 @@ extension Parser {
     }
 
     private mutating func parseRange() throws -> Expr {
-        let start = pos
         let e = try parseAdditive()
         skipSpace()
         guard peek == 46, peek(1) == 46 else { return e }
@@ -88,7 +84,6 @@ extension Parser {
     }
 
     private mutating func parseAdditive() throws -> Expr {
-        let start = pos
         var e = try parseMultiplicative()
         while true {
             skipSpace()
@@ -104,7 +99,6 @@ extension Parser {
     }
 
     private mutating func parseMultiplicative() throws -> Expr {
-        let start = pos
         var e = try parseUnary()
         while true {
             skipSpace()
