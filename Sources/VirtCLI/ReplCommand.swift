@@ -17,10 +17,16 @@ struct ReplCommand: ParsableCommand {
 /// Reads statements, runs them, prints each value unless `none`.
 struct Repl {
     let interactive = LineEditor.isTerminal(fd: 0)
+    let progress = ProgressLine(enabled: LineEditor.isTerminal(fd: 0) && Terminal.shared.stderrIsTerminal)
 
     func loop() {
         let interpreter = SessionFactory.make(limits: Limits())
         interpreter.echoesValues = true
+        let check = interpreter.interruptCheck
+        interpreter.interruptCheck = { [progress] in
+            progress.tick()
+            return check?()
+        }
         let editor = interactive ? makeEditor(for: interpreter) : nil
         if interactive {
             Interrupt.install()
@@ -56,8 +62,11 @@ struct Repl {
 
     private func evaluate(_ text: String, in interpreter: Interpreter) {
         Interrupt.clear()
+        progress.start()
+        let result = Result { try interpreter.execute(text, name: "<repl>") }
+        progress.finish()
         do {
-            let value = try interpreter.execute(text, name: "<repl>")
+            let value = try result.get()
             if case .none = value { return }
             Terminal.shared.out(TableFormat.render(value))
         } catch let error as ScriptError {

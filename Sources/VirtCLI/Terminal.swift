@@ -26,6 +26,12 @@ final class Terminal: @unchecked Sendable {
         writeAll(2, bytes)
     }
 
+    /// Writes to stderr without a newline (a progress line being redrawn).
+    func raw(_ text: String) {
+        flush()
+        writeAll(2, Array(text.utf8))
+    }
+
     func flush() {
         guard !buffer.isEmpty else { return }
         writeAll(1, buffer)

@@ -73,7 +73,8 @@ def session_one(binary, state):
     print("Ctrl-C interrupts a running evaluation and the session goes on")
     child.sendline("while true { }")
     child.expect_exact("while true { }")
-    time.sleep(0.3)  # let the loop start: a Ctrl-C before it would cancel nothing
+    print("after half a second a progress bar shows the evaluation is running")
+    child.expect_exact("Ctrl-C interrupts", timeout=5)
     child.sendcontrol("c")
     child.expect_exact("error: interrupted")
     child.expect_exact(PROMPT)
