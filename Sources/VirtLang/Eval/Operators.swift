@@ -38,13 +38,13 @@ enum Operators {
     }
 
     static func kindMismatch(_ l: Value, _ r: Value, span: SourceSpan) -> ScriptError {
-        var hint: String?
-        if case .bool = l, case .string(let s) = r { hint = boolHint(s) }
-        if case .string(let s) = l, case .bool = r { hint = boolHint(s) }
+        var hint: String?, advice = ""
+        if case .bool = l, case .string(let s) = r { advice = boolAdvice(s) }
+        if case .string(let s) = l, case .bool = r { advice = boolAdvice(s) }
         if case .quantity(let q) = l, r.number != nil { hint = "give the number a unit, e.g. \(example(q.dimension))" }
         if case .quantity(let q) = r, l.number != nil { hint = "give the number a unit, e.g. \(example(q.dimension))" }
         let kind: ErrorKind = (l.number != nil || r.number != nil) && (isQuantity(l) || isQuantity(r)) ? .unit : .type
-        return ScriptError(kind, "cannot compare \(l.kindName) with \(r.kindName)", hint: hint, at: span)
+        return ScriptError(kind, "cannot compare \(l.kindName) with \(r.kindName)" + advice, hint: hint, at: span)
     }
 
     private static func isQuantity(_ v: Value) -> Bool {
@@ -52,8 +52,9 @@ enum Operators {
         return false
     }
 
-    private static func boolHint(_ s: String) -> String? {
-        ["yes", "no", "on", "off", "true", "false"].contains(s) ? "use true or false" : nil
+    /// `[host info pm1].vt == yes` → "…; use true or false" (LANGUAGE.md's wording).
+    private static func boolAdvice(_ s: String) -> String {
+        ["yes", "no", "on", "off", "true", "false"].contains(s) ? "; use true or false" : ""
     }
 
     /// An example literal of a dimension, for hints.
