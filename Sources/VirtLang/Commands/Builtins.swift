@@ -82,7 +82,7 @@ public enum Builtins {
                              .option("reverse", .bool, "largest first", default: .bool(false))]) { call in
             try sort(call)
         },
-        CommandSpec("keys", summary: "The field names of a record", example: "keys [now-info]",
+        CommandSpec("keys", summary: "The field names of a record", example: "try { nosuch } catch e { print [keys $e] }",
                     params: [.positional("record", .any, "a record")]) { call in
             guard case .record(let r) = call["record"]! else {
                 throw call.error(.type, "'keys' needs a record, got a \(call["record"]!.kindName)", at: "record")

@@ -1,0 +1,52 @@
+import Testing
+import VirtBindings
+import VirtLang
+
+/// Every command's `help` example runs in a fresh session (the server
+/// commands' examples, which need hosts and VMs, are run by ServerBindingsTests).
+@Suite struct ExampleTests {
+    /// Files kept in memory, so `save`, `load` and `export` examples touch no disk.
+    final class MemoryFiles: FileAccess {
+        var files: [String: String] = [:]
+        func read(_ path: String) throws -> String {
+            guard let text = files[path] else { throw ScriptError(.io, "cannot read '\(path)'") }
+            return text
+        }
+        func write(_ path: String, _ text: String) throws { files[path] = text }
+    }
+
+    static let languageAndWorldCommands = VirtLab.registry.commands.map(\.name)
+        .filter { !ServerBindingsTests.serverCommands.contains($0) }
+
+    @Test(arguments: languageAndWorldCommands)
+    func exampleRuns(_ name: String) throws {
+        let spec = try #require(VirtLab.registry.command(named: name))
+        let interpreter = VirtLab.makeInterpreter()
+        let files = MemoryFiles()
+        interpreter.fileAccess = files
+        try interpreter.execute("save lab.json", name: "setup")
+        do {
+            try interpreter.execute(spec.example, name: "example")
+        } catch let error as ScriptError {
+            Issue.record("example of '\(name)' failed: \(spec.example)\n\(error.rendered())")
+        }
+        #expect(spec.example.contains(name), "the example of '\(name)' should use it")
+    }
+
+    @Test func everyCommandHasSummaryAndExample() {
+        for spec in VirtLab.registry.commands {
+            #expect(!spec.summary.isEmpty, "\(spec.name) has no summary")
+            #expect(!spec.example.isEmpty, "\(spec.name) has no example")
+        }
+    }
+
+    @Test func sandboxRefusesFiles() throws {
+        let interpreter = VirtLab.makeInterpreter()
+        interpreter.fileAccess = MemoryFiles()
+        interpreter.sandboxed = true
+        for command in ["save x.json", "load x.json", "export dot x.dot"] {
+            let error = #expect(throws: ScriptError.self) { try interpreter.execute(command) }
+            #expect(error?.kind == .sandbox, "\(command) should be refused by the sandbox")
+        }
+    }
+}
