@@ -40,6 +40,22 @@ import VirtLang
         }
     }
 
+    @Test func exportDotDrawsWhatSitsWhere() throws {
+        let interpreter = VirtLab.makeInterpreter()
+        let files = MemoryFiles()
+        interpreter.fileAccess = files
+        try interpreter.execute("""
+            host add pm1 cpus=8 mem=32G
+            hypervisor install pm1 kind=full
+            vm create web1 host=pm1 vcpus=2 mem=4G os=linux
+            export dot w.dot
+            """)
+        let dot = try #require(files.files["w.dot"])
+        #expect(dot.hasPrefix("digraph virtlab {"))
+        #expect(dot.contains("\"pm1\" [label=\"pm1\\nhost\", shape=box3d];"))
+        #expect(dot.contains("\"pm1\" -> \"web1\" [label=\"host\"];"))
+    }
+
     @Test func sandboxRefusesFiles() throws {
         let interpreter = VirtLab.makeInterpreter()
         interpreter.fileAccess = MemoryFiles()
