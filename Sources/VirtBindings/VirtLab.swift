@@ -14,6 +14,11 @@ public enum VirtLab {
     /// The record makers for `KIND info` and `show`, one per kind.
     static let infoProviders: [InfoProvider] = ServerCommands.infoProviders
 
+    /// The session's world in the `save` format (`virtlab run --state FILE`).
+    public static func savedWorld(of interpreter: Interpreter) -> String {
+        (interpreter.world as? WorldBox)?.world.savedJSON() ?? World().savedJSON()
+    }
+
     /// A fresh session with an empty world.
     public static func makeInterpreter() -> Interpreter {
         let interpreter = Interpreter(registry: registry)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VirtBindings
 import VirtLang
 
 /// `virtlab run FILE... [--json] [--state FILE] [--max-steps N] [--timeout S]`.
@@ -43,11 +44,12 @@ struct RunCommand: ParsableCommand {
         }
         if let state {
             do {
-                try interpreter.execute("save \"\(state.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "$", with: "\\$"))\"", name: "--state")
+                try files.write(state, VirtLab.savedWorld(of: interpreter))
             } catch let error as ScriptError {
                 Terminal.shared.report(error)
                 status = 1
             } catch {
+                Terminal.shared.err("error: \(error)")
                 status = 1
             }
         }
