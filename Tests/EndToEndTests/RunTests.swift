@@ -64,6 +64,20 @@ import Testing
         #expect(try Binary.run(["run", reader]).stdout == "3s\n")
     }
 
+    /// Two processes (two hash seeds) print the same bytes and save the same world.
+    @Test func sameScriptSameBytes() throws {
+        let golden = Binary.root.appendingPathComponent("Tests/VirtBindingsTests/Golden/server").path
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: golden).filter { $0.hasSuffix(".vlab") }.sorted()
+        #expect(!scripts.isEmpty)
+        let paths = scripts.map { golden + "/" + $0 }
+        let state1 = try Binary.script("", name: "s1.json"), state2 = try Binary.script("", name: "s2.json")
+        let first = try Binary.run(["run", "--state", state1] + paths)
+        let second = try Binary.run(["run", "--state", state2] + paths)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stderr == second.stderr)
+        #expect(try String(contentsOfFile: state1, encoding: .utf8) == String(contentsOfFile: state2, encoding: .utf8))
+    }
+
     @Test func corruptSaveFileIsAClearError() throws {
         let bad = try Binary.script("{not a world", name: "bad.json")
         let file = try Binary.script("load \"\(bad)\"\n")
