@@ -114,9 +114,6 @@ public struct CommandCall {
     public func error(_ kind: ErrorKind, _ message: String, hint: String? = nil, at name: String? = nil) -> ScriptError {
         ScriptError(kind, message, hint: hint, at: name.flatMap { argumentSpans[$0] } ?? span)
     }
-
-    /// Where the argument `name` was written.
-    public func span(of name: String) -> SourceSpan { argumentSpans[name] ?? span }
 }
 
 /// One declaration per command: path, parameters, summary, example, whether it

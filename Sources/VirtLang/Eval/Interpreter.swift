@@ -68,9 +68,6 @@ public final class Interpreter {
         try execute(SourceFile(name: name, text: text))
     }
 
-    /// Sets a global variable from the host program.
-    public func setGlobal(_ name: String, _ value: Value) { globals.set(name, value) }
-
     func runTopLevel(_ program: [Stmt]) throws -> Value {
         defer { flow = .normal }
         return try execBlock(program, self)
