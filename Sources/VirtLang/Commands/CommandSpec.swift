@@ -110,6 +110,9 @@ public struct CommandCall {
         return nil
     }
 
+    /// Where the argument `name` was written (the command when it was not given).
+    public func span(of name: String) -> SourceSpan { argumentSpans[name] ?? span }
+
     /// An error that points at the word that gave `name` (or the command).
     public func error(_ kind: ErrorKind, _ message: String, hint: String? = nil, at name: String? = nil) -> ScriptError {
         ScriptError(kind, message, hint: hint, at: name.flatMap { argumentSpans[$0] } ?? span)
