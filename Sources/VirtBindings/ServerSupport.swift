@@ -27,7 +27,7 @@ extension CommandCall {
     private func located(_ error: CoreError) -> ScriptError {
         var result = error.scriptError
         if let name = error.unknownName?.name,
-           let param = arguments.first(where: { $0.value.text == name || $0.value.listContains(name) })?.key {
+           let param = arguments.keys.sorted().first(where: { arguments[$0]!.text == name || arguments[$0]!.listContains(name) }) {
             result.span = span(of: param)
         }
         return result
