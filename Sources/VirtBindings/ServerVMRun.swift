@@ -11,19 +11,19 @@ enum ServerVMRun {
         params: [.positional("name", .vm, "a running VM"),
                  .option("workload", .choice(of: Workload.self), "a built-in mix (below)"),
                  .option("program", .text, "guest operations separated by ';', as \"user 1000; syscall; popf\""),
-                 .option("ops", .integer, "iterations of the workload or program", default: .int(Workload.defaultOps)),
+                 .option("ops", .integer, "iterations: a workload runs \(Workload.defaultOps) unless given, a program once"),
                  .option("warm", .bool, "keep the translation cache of the previous run (binary translation)", default: .bool(false))],
         mutates: true, details: details
     ) { call in
         let name = call.text("name")!, warm = call.bool("warm")!
-        guard let ops = try call.int("ops", in: 1...1_000_000_000) else { return .none }
+        let ops = try call.int("ops", in: 1...1_000_000_000)
         let result: RunResult
         switch (call.choice("workload", as: Workload.self), call.text("program")) {
         case (let workload?, nil):
-            result = try call.change { (w: inout World) throws(CoreError) in try w.runWorkload(vm: name, workload, ops: ops, warm: warm) }
+            result = try call.change { (w: inout World) throws(CoreError) in try w.runWorkload(vm: name, workload, ops: ops ?? Workload.defaultOps, warm: warm) }
         case (nil, let text?):
             let program = try call.read { (_: World) throws(CoreError) in try GuestProgram.parse(text) }
-            result = try call.change { (w: inout World) throws(CoreError) in try w.runProgram(vm: name, program, repeat: ops, warm: warm) }
+            result = try call.change { (w: inout World) throws(CoreError) in try w.runProgram(vm: name, program, repeat: ops ?? 1, warm: warm) }
         case (nil, nil):
             throw call.error(.value, "'vm run' needs workload= or program=", hint: "e.g. vm run \(name) workload=compute")
         case (_?, _?):
@@ -35,6 +35,7 @@ enum ServerVMRun {
     /// The operations and the workload mixes, for `help vm run`.
     static let details: String = {
         var lines = ["Operations: " + GuestOp.keywords.joined(separator: ", ") + ".",
+                     "A program runs once unless ops=N repeats it.",
                      "Workloads (one iteration each; ops=N runs N, default \(Workload.defaultOps)):"]
         let width = Workload.allCases.map(\.rawValue.count).max() ?? 0
         for workload in Workload.allCases {
