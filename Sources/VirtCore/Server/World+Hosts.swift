@@ -63,7 +63,7 @@ extension World {
         var host = try existingHost(name)
         for (key, value) in [("cpu-ratio", cpuRatio), ("mem-ratio", memRatio)] {
             if let value, !(value.isFinite && value > 0 && value <= 100) {
-                throw .value("\(key) must be a number above 0 (at most 100), not \(value)")
+                throw .value("\(key) must be a number above 0 (at most 100), not \(fmt(value))")
             }
         }
         host.cpuRatio = cpuRatio ?? host.cpuRatio

@@ -56,10 +56,10 @@ extension World {
                                 hint: "keys are " + CostKey.allCases.map(\.rawValue).joined(separator: ", "))
             }
             guard change.value.isFinite, change.value >= 0 else {
-                throw .value("\(change.key) must be zero or positive, not \(change.value)")
+                throw .value("\(change.key) must be zero or positive, not \(fmt(change.value))")
             }
             if (key == .batch || key == .nestedWalkFactor || key == .jitFactor), change.value < 1 {
-                throw .value("\(change.key) must be at least 1, not \(change.value)")
+                throw .value("\(change.key) must be at least 1, not \(fmt(change.value))")
             }
             hv.costs[key] = change.value
         }

@@ -102,11 +102,11 @@ extension World {
     public mutating func setVM(_ name: String, _ changes: VMChanges) throws(CoreError) {
         var vm = try existingVM(name)
         if let load = changes.load {
-            guard load.isFinite, (0...1).contains(load) else { throw .value("load must be between 0 and 1 (0–100 %), not \(load)") }
+            guard load.isFinite, (0...1).contains(load) else { throw .value("load must be between 0 and 1 (0–100 %), not \(fmt(load))") }
             vm.load = load
         }
         if let rate = changes.dirtyRate {
-            guard rate.isFinite, rate >= 0 else { throw .value("dirty-rate must be zero or positive pages per second, not \(rate)") }
+            guard rate.isFinite, rate >= 0 else { throw .value("dirty-rate must be zero or positive pages per second, not \(fmt(rate))") }
             vm.dirtyRate = rate
         }
         if let wws = changes.wws {
