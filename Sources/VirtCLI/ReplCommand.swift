@@ -42,6 +42,10 @@ struct Repl {
                 case .interrupted:
                     pending = ""
                     continue
+                case .endOfInput where !pending.isEmpty:
+                    // Ctrl-D inside an unfinished statement abandons it, as a shell does.
+                    pending = ""
+                    continue
                 case .endOfInput:
                     return
                 }

@@ -61,6 +61,13 @@ def session_one(binary, state):
     child.expect_exact(PROMPT)
     value(child, "double 21", "42")
 
+    print("Ctrl-D inside an unfinished statement abandons it and the session goes on")
+    child.sendline("proc never {")
+    child.expect_exact(MORE)
+    child.sendcontrol("d")
+    child.expect_exact(PROMPT)
+    value(child, "print (20 + 3)", "23")
+
     print("Ctrl-C discards a half-typed line, then another line runs")
     child.send("print (1000 + 1")
     child.sendcontrol("c")
