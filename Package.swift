@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "VirtLab",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "virtlab", targets: ["virtlab"]),
     ],

@@ -61,3 +61,26 @@ import Testing
         #expect(failure("proc print x { }")?.message == "'print' is a built-in command; a proc cannot take its name")
     }
 }
+
+@Suite struct SessionCopyTests {
+    /// A copy that redefines a proc must not reuse a call resolved by the original.
+    @Test func copiesNeverShareStaleProcLookups() throws {
+        let learner = Interpreter(registry: Builtins.registry())
+        try learner.execute("proc g { return [f] }\nproc f { return 1 }")
+        #expect(try learner.execute("g") == .int(1))
+        let goal = learner.copy()
+        try goal.execute("proc f { return 2 }\nproc h { return 0 }")
+        #expect(try goal.execute("g") == .int(2))
+        #expect(try learner.execute("g") == .int(1), "the copy's procs never reach the learner")
+    }
+
+    @Test func copiesHaveTheirOwnGlobalsAndWorld() throws {
+        let learner = Interpreter(registry: Builtins.registry())
+        try learner.execute("let x = 1")
+        let goal = learner.copy()
+        try goal.execute("let x = 2\nlet y = 3")
+        #expect(learner.globals["x"] == .int(1))
+        #expect(learner.globals["y"] == nil)
+        #expect(goal.globals["x"] == .int(2))
+    }
+}

@@ -1,3 +1,8 @@
+import Synchronization
+
+/// Hands out proc-set generations, unique in the process.
+private let procGenerations = Atomic<Int>(0)
+
 /// A session: globals, procs, the world, limits, and the tree-walking evaluator.
 public final class Interpreter {
     public let registry: CommandRegistry
@@ -26,6 +31,9 @@ public final class Interpreter {
     /// Polled every 1,024 steps: returns an error to stop (timeout, Ctrl-C).
     public var interruptCheck: (() -> ScriptError?)?
 
+    /// Names the current set of procs; command nodes cache their lookup under it.
+    /// Numbers are unique in the process, so a session copy that defines its own
+    /// procs never matches a lookup cached by another session.
     var procGeneration = 0
     /// Locals of every active proc call; the current call's start at `base`.
     var stack: [Value] = []
@@ -44,6 +52,7 @@ public final class Interpreter {
         let other = Interpreter(registry: registry)
         other.globals = globals
         other.procs = procs
+        other.procGeneration = procGeneration
         other.world = world?.copy()
         other.output = output
         other.sourceLoader = sourceLoader
@@ -96,7 +105,7 @@ public final class Interpreter {
 
     func define(_ proc: Proc) {
         procs[proc.name] = proc
-        procGeneration += 1
+        procGeneration = procGenerations.add(1, ordering: .relaxed).newValue
     }
 
     func unknownVariable(_ name: String, span: SourceSpan) -> ScriptError {
