@@ -20,7 +20,8 @@ public struct StepReport: Sendable {
 }
 
 /// Checks a lesson as LESSONS.md "Checking lessons" asks: examples run,
-/// every solution makes the goals hold, every wrong attempt makes one fail.
+/// every solution makes the goals hold, every wrong attempt makes one fail —
+/// and, so that no goal is vacuous, every goal is failed by some wrong attempt.
 public struct LessonChecker {
     /// A fresh session for each lesson.
     public var makeSession: () -> Interpreter
@@ -46,9 +47,13 @@ public struct LessonChecker {
             for solution in step.solutions {
                 report.problems += place.solutionProblems(solution, from: session)
             }
+            var everFailed = Set<Int>()
             for wrong in step.wrongs {
-                report.problems += place.wrongProblems(wrong, from: session)
+                let (problems, failed) = place.wrongProblems(wrong, from: session)
+                report.problems += problems
+                everFailed.formUnion(failed)
             }
+            if !step.wrongs.isEmpty { report.problems += place.neverFailed(everFailed) }
             report.problems += place.missingBlocks
             if let solution = step.solutions.first { try? solution.run(in: session, path: lesson.path) }
             return report
@@ -88,23 +93,31 @@ private struct StepPlace {
     }
 
     /// A wrong attempt may stop with an error, as a learner's would; then at least one goal must fail.
-    func wrongProblems(_ wrong: ScriptBlock, from session: Interpreter) -> [String] {
+    /// Returns the problems and the indexes of the goals it made fail.
+    func wrongProblems(_ wrong: ScriptBlock, from session: Interpreter) -> (problems: [String], failed: Set<Int>) {
         let copy = session.copy()
         try? wrong.run(in: copy, path: path)
-        var failed = false
+        var failed = Set<Int>()
         var problems: [String] = []
-        for goal in step.goals {
+        for (index, goal) in step.goals.enumerated() {
             switch goal.evaluate(on: copy, path: path) {
             case .holds: break
-            case .fails: failed = true
+            case .fails: failed.insert(index)
             case .error(let error):
                 problems.append(describe(error, "goal '\(goal.text)' fails with an error after the wrong attempt at line \(wrong.line)", at: goal.script.line))
             }
         }
-        if !failed, problems.isEmpty {
+        if failed.isEmpty, problems.isEmpty {
             problems.append("\(path):\(wrong.line): the wrong attempt makes every goal hold, so a goal checks too little")
         }
-        return problems
+        return (problems, failed)
+    }
+
+    /// Goals that every wrong attempt leaves holding: nothing shows they can fail.
+    func neverFailed(_ failed: Set<Int>) -> [String] {
+        step.goals.enumerated().filter { !failed.contains($0.offset) }.map { index, goal in
+            "\(path):\(goal.script.line): no wrong attempt makes goal '\(goal.text)' fail, so it may be vacuous: add a wrong attempt that misses it"
+        }
     }
 
     /// A step with goals needs a solution (for `skip`, `back` and this check) and a wrong attempt (so no goal is vacuous).
