@@ -89,11 +89,6 @@ extension ParamType {
     static let app = ParamType.object(ObjectKind.app.rawValue)
 }
 
-extension String {
-    /// The text padded with spaces to `width` characters (help tables).
-    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-}
-
 /// A query whose only argument is one object's name, returning its record (`host info NAME`).
 func query(_ path: String, _ summary: String, example: String, kind: ParamType = .host, details: String,
            param: String = "name",

@@ -60,42 +60,9 @@ struct LessonModeCommand: ParsableCommand {
 /// Feeds lesson mode from the line editor on a terminal, or plain lines from a pipe.
 struct LessonLoop {
     let session: LessonSession
-    let interactive = LineEditor.isTerminal(fd: 0)
 
     func run() {
-        let editor = interactive ? makeEditor() : nil
-        if interactive { Interrupt.install() }
-        session.open()
-        while true {
-            Terminal.shared.flush()
-            let line: String
-            if let editor {
-                switch editor.readLine(prompt: session.prompt) {
-                case .line(let text): line = text
-                case .interrupted:
-                    session.discardPending()
-                    continue
-                case .endOfInput:
-                    return
-                }
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty { editor.addHistory(line) }
-            } else {
-                guard let text = LineEditor.readPlainLine() else {
-                    session.endOfInput()
-                    return
-                }
-                line = text
-            }
-            Interrupt.clear()
-            session.feed(line)
-        }
-    }
-
-    private func makeEditor() -> LineEditor {
-        let path = LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment)
-        let editor = LineEditor(programName: "virtlab", historyFile: path)
-        editor.completer = { [session] line, cursor in
-            let before = String(line.prefix(cursor))
+        let input = LineInput { [session] before in
             let result = Completer(interpreter: session.interpreter).complete(before)
             var candidates = result.candidates
             if !before.contains(" ") {
@@ -103,6 +70,20 @@ struct LessonLoop {
             }
             return Completion(word: result.word, candidates: candidates, appendsSpace: result.appendsSpace)
         }
-        return editor
+        session.open()
+        while true {
+            Terminal.shared.flush()
+            switch input.read(prompt: session.prompt) {
+            case .line(let line):
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { input.remember(line) }
+                Interrupt.clear()
+                session.feed(line)
+            case .interrupted:
+                session.discardPending()
+            case .endOfInput:
+                if !input.isInteractive { session.endOfInput() }
+                return
+            }
+        }
     }
 }

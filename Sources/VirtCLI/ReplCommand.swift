@@ -27,38 +27,32 @@ struct Repl {
             progress.tick()
             return check?()
         }
-        let editor = interactive ? makeEditor(for: interpreter) : nil
-        if interactive {
-            Interrupt.install()
-            Terminal.shared.out("VirtLab — type 'help' for the commands, Ctrl-D to leave.")
+        let completer = Completer(interpreter: interpreter)
+        let input = LineInput { before in
+            let result = completer.complete(before)
+            return Completion(word: result.word, candidates: result.candidates, appendsSpace: result.appendsSpace)
         }
+        if interactive { Terminal.shared.out("VirtLab — type 'help' for the commands, Ctrl-D to leave.") }
         var pending = ""
         while true {
-            let prompt = pending.isEmpty ? "virtlab> " : "     ...> "
             let line: String
-            if let editor {
-                switch editor.readLine(prompt: prompt) {
-                case .line(let text): line = text
-                case .interrupted:
-                    pending = ""
-                    continue
-                case .endOfInput where !pending.isEmpty:
-                    // Ctrl-D inside an unfinished statement abandons it, as a shell does.
-                    pending = ""
-                    continue
-                case .endOfInput:
-                    return
-                }
-            } else {
-                guard let text = LineEditor.readPlainLine() else {
-                    if !pending.isEmpty { evaluate(pending, in: interpreter) }
-                    return
-                }
-                line = text
+            switch input.read(prompt: pending.isEmpty ? "virtlab> " : "     ...> ") {
+            case .line(let text): line = text
+            case .interrupted:
+                pending = ""
+                continue
+            case .endOfInput where interactive && !pending.isEmpty:
+                // Ctrl-D inside an unfinished statement abandons it, as a shell does.
+                pending = ""
+                continue
+            case .endOfInput:
+                // A pipe's last statement runs even when it is incomplete (its error says why).
+                if !interactive, !pending.isEmpty { evaluate(pending, in: interpreter) }
+                return
             }
             pending += pending.isEmpty ? line : "\n" + line
             if Parser.isIncomplete(pending) { continue }
-            editor?.addHistory(pending)
+            input.remember(pending)
             evaluate(pending, in: interpreter)
             pending = ""
         }
@@ -80,17 +74,5 @@ struct Repl {
         } catch {
             Terminal.shared.err("error: \(error)")
         }
-    }
-
-    private func makeEditor(for interpreter: Interpreter) -> LineEditor {
-        let path = LineEditor.defaultHistoryPath(environment: ProcessInfo.processInfo.environment)
-        let editor = LineEditor(programName: "virtlab", historyFile: path)
-        let completer = Completer(interpreter: interpreter)
-        editor.completer = { line, cursor in
-            let before = String(line.prefix(cursor))
-            let result = completer.complete(before)
-            return Completion(word: result.word, candidates: result.candidates, appendsSpace: result.appendsSpace)
-        }
-        return editor
     }
 }

@@ -24,7 +24,7 @@ public enum Builtins {
                     example: "apropos migrate", params: [.positional("word", .text, "the word to look for")]) { call in
             let found = call.interpreter.registry.apropos(call.text("word")!)
             let text = found.isEmpty ? "nothing mentions '\(call.text("word")!)'"
-                : found.map { "  " + TableFormat.pad($0.name, 22) + " " + $0.summary }.joined(separator: "\n")
+                : found.map(Help.summaryLine).joined(separator: "\n")
             call.interpreter.output(.text(text))
             return .none
         },

@@ -5,7 +5,7 @@ public enum Help {
         var lines = ["Commands (help COMMAND for details; apropos WORD to search):"]
         for word in registry.topWords {
             let specs = registry.commands.filter { $0.path[0] == word }
-            for spec in specs { lines.append("  " + TableFormat.pad(spec.name, 22) + " " + spec.summary) }
+            lines += specs.map(summaryLine)
         }
         lines.append("Statements: " + CommandRegistry.keywords.filter { !["elif", "else", "in", "catch"].contains($0) }.joined(separator: ", "))
         return lines.joined(separator: "\n")
@@ -18,7 +18,7 @@ public enum Help {
             lines.append("")
             let width = spec.params.map { $0.usage.count }.max() ?? 0
             for p in spec.params {
-                var text = "  " + TableFormat.pad(p.usage, width) + "  " + p.summary
+                var text = "  " + p.usage.padded(width) + "  " + p.summary
                 if let d = p.defaultValue { text += " (default \(d.text))" }
                 lines.append(text)
             }
@@ -31,7 +31,12 @@ public enum Help {
     /// Commands below a group: `help vm`.
     public static func group(_ words: [String], _ registry: CommandRegistry) -> String {
         let specs = registry.commands.filter { Array($0.path.prefix(words.count)) == words }
-        return specs.map { "  " + TableFormat.pad($0.name, 22) + " " + $0.summary }.joined(separator: "\n")
+        return specs.map(summaryLine).joined(separator: "\n")
+    }
+
+    /// `  vm create              Create a VM …`: one command in a list.
+    public static func summaryLine(_ spec: CommandSpec) -> String {
+        "  " + spec.name.padded(22) + " " + spec.summary
     }
 }
 

@@ -55,12 +55,17 @@ final class FieldExpr: Expr {
     override func eval(_ i: Interpreter) throws -> Value {
         let v = try base.eval(i)
         guard case .record(let r) = v else { return .string(v.text + "." + field) }
-        guard let f = r[field] else {
-            throw ScriptError(.name, "the record has no field '\(field)'",
-                              hint: (Suggest.hint(for: field, among: r.names).map { $0 + " " } ?? "")
-                                + "fields are " + r.names.joined(separator: ", "), at: span)
+        return try Self.field(field, of: r, span: span)
+    }
+
+    /// A record's field, or an error that lists the fields it has.
+    static func field(_ name: String, of record: Record, span: SourceSpan) throws -> Value {
+        guard let value = record[name] else {
+            throw ScriptError(.name, "the record has no field '\(name)'",
+                              hint: (Suggest.hint(for: name, among: record.names).map { $0 + " " } ?? "")
+                                + "fields are " + record.names.joined(separator: ", "), at: span)
         }
-        return f
+        return value
     }
 }
 
@@ -89,8 +94,8 @@ final class IndexExpr: Expr {
                 throw ScriptError(.value, "index \(n) is out of range for a string of \(chars.count)", at: index.span)
             }
             return .string(String(chars[k]))
-        case (.record, .string(let name)):
-            return try FieldExpr(base: LiteralExpr(container, span: base.span), field: name, span: span).eval(i)
+        case (.record(let r), .string(let name)):
+            return try FieldExpr.field(name, of: r, span: span)
         default:
             throw ScriptError(.type, "cannot index a \(container.kindName) with a \(key.kindName)", at: span)
         }

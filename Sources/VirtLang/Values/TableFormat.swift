@@ -31,10 +31,10 @@ public enum TableFormat {
         var lines: [String] = []
         for field in r.fields {
             if case .list(let rows) = field.value, !rows.isEmpty, rows.allSatisfy(isRecord) {
-                lines.append(pad(field.name, width))
+                lines.append(field.name.padded(width))
                 lines.append(contentsOf: render(field.value).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
             } else {
-                lines.append(pad(field.name, width) + "  " + cell(field.value))
+                lines.append(field.name.padded(width) + "  " + cell(field.value))
             }
         }
         return lines.joined(separator: "\n")
@@ -48,14 +48,17 @@ public enum TableFormat {
         func line(_ items: [String]) -> String {
             var out = ""
             for (k, item) in items.enumerated() {
-                out += k == items.count - 1 ? item : pad(item, widths[k]) + "  "
+                out += k == items.count - 1 ? item : item.padded(widths[k]) + "  "
             }
             return out
         }
         return ([line(columns)] + cells.map(line)).joined(separator: "\n")
     }
+}
 
-    static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+extension String {
+    /// The text padded with spaces to `width` characters (tables, help).
+    public func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
