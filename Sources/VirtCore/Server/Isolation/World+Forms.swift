@@ -5,11 +5,11 @@ extension World {
     public mutating func createForm(_ name: String, kind: FormKind, on target: String, mem: Int64? = nil) throws(CoreError) {
         try registry.checkFree(name, for: kind.objectKind)
         let mem = kind == .jail ? 0 : (mem ?? kind.defaultMem)
-        if kind != .jail, mem <= 0 { throw .value("mem must be positive, not \(mem) bytes") }
+        if kind != .jail, mem <= 0 { throw .value("mem must be positive, not \(mem) bytes", at: "mem") }
         if kind == .jvm {
-            try checkRunnableTarget(target, for: "a JVM")
+            try blaming("on") { () throws(CoreError) in try checkRunnableTarget(target, for: "a JVM") }
         } else {
-            let host = try existingHost(target)
+            let host = try existingHost(target, at: "on")
             let needed: HostOS = switch kind {
             case .jail: .freebsd
             case .uml: .linux
@@ -22,7 +22,7 @@ extension World {
                 throw .state("\(what), and \(target) runs \(host.os.rawValue)",
                              hint: "use a host added with os=\(needed.rawValue)")
             }
-            try checkRunnableTarget(target, for: "a \(kind.rawValue)")
+            try blaming("on") { () throws(CoreError) in try checkRunnableTarget(target, for: "a \(kind.rawValue)") }
         }
         registry.insert(name, as: kind.objectKind)
         forms[name] = Form(name: name, kind: kind, on: target, mem: mem)
@@ -85,11 +85,11 @@ extension World {
             let form = forms[target]!
             guard !form.crashed else { throw .state("\(form.kind.rawValue) '\(target)' has crashed", hint: "destroy it and create it again") }
             try checkRunnableTarget(form.on, for: what)
-        case .app:
-            throw .value("'\(target)' is an app; \(what) runs on a host, a VM, a jail, UML, coLinux or a JVM")
         case nil:
             throw CoreError(.name, "'\(target)' does not exist",
                             hint: "a target is a host, a VM, a jail, UML, coLinux or a JVM")
+        case let other?:
+            throw .value("'\(target)' is \(other.aNoun); \(what) runs on a host, a VM, a jail, UML, coLinux or a JVM")
         }
     }
 

@@ -11,14 +11,14 @@ extension World {
         try parameters.validate()
         let request = try migrationRequest(name, to: destination, mode: mode)
         var record = MigrationModel.plan(request.vm, from: request.source.name, to: destination, mode: mode, parameters)
-        let job = nextJobID
-        nextJobID += 1
+        let job = takeJobID()
         record.job = async ? job : nil
         move(request.vm.name, to: destination)
         vms[name]!.migrating = job
         migrations[job] = MigrationJob(id: job, vm: name, from: request.source.name, to: destination,
                                        start: clock, end: clock + record.totalTime, record: record)
-        schedule(.finishMigration(job: job), after: record.totalTime)
+        schedule(EventAction(part: ServerPart.descriptor.name, name: ServerPart.finishMigrationEvent, job: job),
+                 after: record.totalTime)
         if !async { try advance(by: record.totalTime) }
         return record
     }
@@ -29,12 +29,14 @@ extension World {
     /// Validates a migration against every precondition without changing anything.
     func migrationRequest(_ name: String, to destination: String, mode: MigrationMode) throws(CoreError) -> MigrationRequest {
         let vm = try existingVM(name)
-        let dest = try existingHost(destination)
+        let dest = try existingHost(destination, at: "to")
         guard let sourceName = vm.host else {
             throw .state("VM '\(name)' is pending: it has no host to migrate from", hint: "vm set \(name) host=\(destination)")
         }
         let request = MigrationRequest(vm: vm, source: hosts[sourceName]!, destination: dest, mode: mode)
-        for check in World.migrationChecks { try check.check(self, request) }
+        for part in World.parts {
+            for check in part.migrationChecks { try check.check(self, request) }
+        }
         return request
     }
 
@@ -52,7 +54,22 @@ extension World {
         vms[job.vm]!.migrating = nil
         let request = MigrationRequest(vm: vms[job.vm]!, source: hosts[job.from]!, destination: hosts[job.to]!,
                                        mode: job.record.mode)
-        for hook in World.migrationHooks { hook(&self, request) }
+        arrived(request)
+    }
+
+    /// Runs every part's after-arrival hooks for a VM that reached its destination.
+    mutating func arrived(_ request: MigrationRequest) {
+        for part in World.parts {
+            for hook in part.migrationHooks { hook(&self, request) }
+        }
+    }
+
+    /// Migrations in flight, for `show`.
+    func migrationWork() -> [PendingWork] {
+        migrations.values.map { job in
+            PendingWork(id: job.id, summary: "migrate \(job.vm) \(job.from) → \(job.to) (\(job.record.mode.rawValue))",
+                        start: job.start, end: job.end, at: clock)
+        }
     }
 }
 

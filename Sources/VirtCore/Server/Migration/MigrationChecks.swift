@@ -7,19 +7,21 @@ struct MigrationRequest {
 }
 
 /// One precondition of migration: a named check that throws a clear error.
-/// Storage (volumes on shared storage, or with-storage) and SR-IOV (no virtual
-/// function attached) add their checks to `World.migrationChecks`.
+/// Each part lists its own in its `PartDescriptor` (storage: volumes on shared
+/// storage, or with-storage; network: no SR-IOV function attached).
 struct MigrationCheck: Sendable {
     var name: String
     var check: @Sendable (World, MigrationRequest) throws(CoreError) -> Void
 }
 
-/// Work done after a VM arrives (the network part adds MAC relearning by RARP here).
+/// Work done after a VM arrives, listed by each part in its `PartDescriptor`
+/// (the network part adds MAC relearning by RARP).
 typealias MigrationHook = @Sendable (inout World, MigrationRequest) -> Void
 
 extension World {
-    /// Every precondition, checked in order before anything changes.
-    static let migrationChecks: [MigrationCheck] = [
+    /// The server part's preconditions: the VM's state, the destination, compatible
+    /// hypervisors, CPUs and guest OS, and room.
+    static let serverMigrationChecks: [MigrationCheck] = [
         MigrationCheck(name: "vm-state") { _, r throws(CoreError) in
             let vm = r.vm
             if let job = vm.migrating {
@@ -70,7 +72,4 @@ extension World {
             }
         },
     ]
-
-    /// Run in order after each VM arrives on its destination.
-    static let migrationHooks: [MigrationHook] = []
 }

@@ -17,8 +17,8 @@ extension World {
             order = []
             var seen = Set<String>()
             for name in names {
-                let vm = try existingVM(name)
-                guard seen.insert(name).inserted else { throw .value("VM '\(name)' is named twice") }
+                let vm = try existingVM(name, at: "vms")
+                guard seen.insert(name).inserted else { throw .value("VM '\(name)' is named twice", at: "vms") }
                 guard vm.state == .pending else {
                     throw .state("VM '\(name)' is already on \(vm.host!); place assigns pending VMs",
                                  hint: "vm migrate \(name) to=HOST moves a placed VM")

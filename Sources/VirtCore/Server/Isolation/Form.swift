@@ -9,7 +9,8 @@ public enum FormKind: String, Codable, Sendable, CaseIterable {
     /// A Java virtual machine: a process running portable bytecode on any OS.
     case jvm
 
-    var objectKind: ObjectKind {
+    /// The kind of object a form of this kind is.
+    public var objectKind: ObjectKind {
         switch self {
         case .jail: .jail
         case .uml: .uml

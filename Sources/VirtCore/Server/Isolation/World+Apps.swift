@@ -4,9 +4,9 @@ extension World {
     /// largest other process sharing its memory; a panic crashes the kernel it runs on.
     public mutating func runApp(_ name: String, on target: String, kind: AppKind, threads: Int? = nil) throws(CoreError) {
         try registry.checkFree(name, for: .app)
-        try checkRunnableTarget(target, for: "an app")
+        try blaming("on") { () throws(CoreError) in try checkRunnableTarget(target, for: "an app") }
         if let threads, !(1...1_000_000).contains(threads) {
-            throw .value("threads must be between 1 and 1,000,000, not \(threads)")
+            throw .value("threads must be between 1 and 1,000,000, not \(threads)", at: "threads")
         }
         registry.insert(name, as: .app)
         apps[name] = App(name: name, target: target, kind: kind, threads: threads ?? kind.defaultThreads)
@@ -39,7 +39,7 @@ extension World {
     }
 
     func existingApp(_ name: String) throws(CoreError) -> App {
-        guard let app = apps[name] else { throw CoreError.unknown(.app, name, among: Array(apps.keys)) }
+        guard let app = apps[name] else { throw CoreError.unknown(.app, name, among: Array(apps.keys), at: "name") }
         return app
     }
 
@@ -63,8 +63,7 @@ extension World {
         let reason = "kernel panic caused by \(app)"
         switch registry.kind(of: victim) {
         case .host:
-            hosts[victim]!.state = .failed
-            crashInside(victim, reason: reason)
+            markFailed(victim, reason: reason)
         case .vm:
             crashVM(victim, reason: reason)
         default:

@@ -47,7 +47,7 @@ extension World {
             elapsed += record.totalTime
             result.moves.append(ConsolidationMove(vm: move.vm, from: move.from, to: move.to, migration: record))
             let request = MigrationRequest(vm: vms[move.vm]!, source: hosts[move.from]!, destination: hosts[move.to]!, mode: mode)
-            for hook in World.migrationHooks { hook(&self, request) }
+            arrived(request)
         }
         try? advance(by: elapsed)
         for host in hosts.values where host.power == .on && host.vms.isEmpty && liveApps(onHostKernel: host.name).isEmpty
