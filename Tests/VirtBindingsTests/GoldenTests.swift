@@ -115,7 +115,7 @@ struct GoldenScript: CustomTestStringConvertible, Sendable {
 
     /// The re-record switch's own work, on a temporary copy of a golden script.
     @Test func recordingRewritesWrongExpectations() throws {
-        let original = GoldenScript.all.first { $0.name == "language/numbers/division.vlab" }!
+        let original = try #require(GoldenScript.all.first { $0.name == "language/numbers/division.vlab" })
         let right = try original.text
         let copyPath = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID()).vlab").path
         defer { try? FileManager.default.removeItem(atPath: copyPath) }
