@@ -11,7 +11,7 @@ public final class WorldBox: WorldState {
     public func copy() -> WorldState { WorldBox(world) }
 
     public func objectNames(kinds: [ObjectKindName]?) -> [String] {
-        guard let kinds else { return world.everyName }
+        guard let kinds, !kinds.isEmpty else { return world.everyName }
         return kinds.flatMap { ObjectKind(named: $0.name).map(world.names(ofKind:)) ?? [] }
     }
 }

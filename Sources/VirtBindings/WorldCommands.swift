@@ -32,7 +32,7 @@ enum WorldCommands {
         },
         CommandSpec("show", summary: "Print the world, one object, or every object of a kind, as tables",
                     example: "show",
-                    params: [.positional("what", .text, "a name or a kind (host, vm, …)", required: false)]) { call in
+                    params: [.positional("what", .object([]), "a name or a kind (host, vm, …)", required: false)]) { call in
             call.interpreter.output(.text(try Inspection.show(call.text("what"), in: call.world)))
             return .none
         },

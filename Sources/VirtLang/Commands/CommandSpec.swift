@@ -3,7 +3,8 @@
 public indirect enum ParamType: Sendable {
     /// Any word, taken as text.
     case text
-    /// The name of an existing object of one of these kinds: completed from the world.
+    /// The name of an existing object of one of these kinds (of any kind when the list
+    /// is empty): completed from the world.
     case object([ObjectKindName])
     /// A whole number.
     case integer
@@ -26,7 +27,7 @@ public indirect enum ParamType: Sendable {
     public var usage: String {
         switch self {
         case .text: return "WORD"
-        case .object(let kinds): return kinds.map { $0.name.uppercased() }.joined(separator: ",")
+        case .object(let kinds): return kinds.isEmpty ? "NAME" : kinds.map { $0.name.uppercased() }.joined(separator: ",")
         case .integer: return "N"
         case .number: return "X"
         case .bool: return "yes|no"

@@ -33,7 +33,7 @@ public struct Globals {
 public protocol WorldState: AnyObject {
     /// An independent copy: changes to it never reach this one.
     func copy() -> WorldState
-    /// Names of existing objects, of these kinds or (nil) of all, for completion and did-you-mean.
+    /// Names of existing objects, of these kinds or (nil or none listed) of all, for completion and did-you-mean.
     func objectNames(kinds: [ObjectKindName]?) -> [String]
 }
 
