@@ -51,6 +51,24 @@ import Testing
         expectRefused(&w, .value) { w throws(CoreError) in try w.advance(by: .infinity) }
     }
 
+    /// Sub-objects a part registers (rather than derives) carry qualified names,
+    /// need their owner, and go when their owner goes, at any depth.
+    @Test func registeredSubObjectsGoWithTheirOwner() throws {
+        let box = ObjectKind("box"), slot = ObjectKind("slot", ownedBy: box), pin = ObjectKind("pin", ownedBy: slot)
+        var r = NameRegistry()
+        try r.checkFree("b1", for: box); r.insert("b1", as: box)
+        try r.checkFree("b1.1", for: slot); r.insert("b1.1", as: slot)
+        try r.checkFree("b1.1.a", for: pin); r.insert("b1.1.a", as: pin)
+        #expect(r.children(of: "b1") == ["b1.1"])
+        #expect(throws: CoreError.self) { try r.checkFree("b2.1", for: slot) }  // no such owner
+        #expect(throws: CoreError.self) { try r.checkFree("b1", for: slot) }    // not qualified
+        #expect(throws: CoreError.self) { try r.checkFree("b1.1", for: box) }   // dots only for sub-objects
+        #expect(throws: CoreError.self) { try r.checkFree("b1..2", for: slot) }
+        r.remove("b1")
+        #expect(r.kinds.isEmpty)
+        #expect(r.names(ofKind: pin).isEmpty && r.children(of: "b1").isEmpty)
+    }
+
     @Test func eventQueueOrdersByTimeThenSequence() {
         func job(_ n: Int) -> EventAction { EventAction(part: "server", name: "finish-migration", job: n) }
         var q = EventQueue()

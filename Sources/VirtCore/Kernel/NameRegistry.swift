@@ -8,15 +8,16 @@ import OrderedCollections
 /// their node: it is created after its owner and goes when its owner goes.
 struct NameRegistry: Equatable, Sendable {
     private(set) var kinds: OrderedDictionary<String, ObjectKind> = [:]
-    /// Names of each kind, in creation order (derived from `kinds`; not saved).
-    private var byKind: [ObjectKind: OrderedSet<String>] = [:]
+    /// Names of each kind, in creation order (derived from `kinds`; not saved). Plain
+    /// arrays: appending costs no hashing, and removal (rare) scans one kind.
+    private var byKind: [ObjectKind: [String]] = [:]
     /// The names each owner owns directly, in creation order (derived; not saved).
     private var owned: [String: [String]] = [:]
 
     func kind(of name: String) -> ObjectKind? { kinds[name] }
 
     /// Names of one kind, in creation order.
-    func names(ofKind kind: ObjectKind) -> [String] { byKind[kind].map { Array($0) } ?? [] }
+    func names(ofKind kind: ObjectKind) -> [String] { byKind[kind] ?? [] }
 
     /// Names owned directly by `owner`, in creation order.
     func children(of owner: String) -> [String] { owned[owner] ?? [] }
@@ -47,23 +48,19 @@ struct NameRegistry: Equatable, Sendable {
     mutating func remove(_ name: String) {
         for child in owned.removeValue(forKey: name) ?? [] { remove(child) }
         guard let kind = kinds.removeValue(forKey: name) else { return }
-        byKind[kind]?.remove(name)
+        byKind[kind]?.removeAll { $0 == name }
         if kind.isOwned, let owner = NameRegistry.owner(of: name) { owned[owner]?.removeAll { $0 == name } }
     }
 
     /// The owner part of a qualified name: `pm1` for `pm1.eth0`; nil without a dot.
     static func owner(of name: String) -> String? {
-        name.lastIndex(of: ".").map { String(name[..<$0]) }
+        name.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) }
     }
 
     /// Each dot-separated part of a name uses letters, digits, `-` and `_`; the first
     /// starts with a letter. Only sub-objects have dots. `all` and `none` are words of the language.
     static func checkWellFormed(_ name: String, qualified: Bool = false) throws(CoreError) {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        let ok = name.first.map { $0.isASCII && $0.isLetter } == true
-            && (qualified ? parts.count >= 2 : parts.count == 1)
-            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } }
-        guard ok else {
+        guard isWellFormed(name, qualified: qualified) else {
             throw CoreError(.value, "'\(name)' is not a valid name",
                             hint: qualified ? "a sub-object's name is its owner's name, a dot and letters or digits, as pm1.eth0"
                                             : "names start with a letter and use letters, digits, '-' and '_'")
@@ -71,6 +68,28 @@ struct NameRegistry: Equatable, Sendable {
         if name == "all" || name == "none" {
             throw CoreError(.value, "'\(name)' is a reserved word and cannot name an object")
         }
+    }
+}
+
+extension NameRegistry {
+    /// One pass over the bytes (names are checked on every create): ASCII letters,
+    /// digits, `-`, `_`; the first a letter; dots only in a qualified name, between
+    /// non-empty parts.
+    private static func isWellFormed(_ name: String, qualified: Bool) -> Bool {
+        var dots = 0, previous: UInt8 = UInt8(ascii: ".")
+        for (index, byte) in name.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                if index == 0 { return false }
+            case UInt8(ascii: "."):
+                if previous == UInt8(ascii: ".") { return false }
+                dots += 1
+            default: return false
+            }
+            previous = byte
+        }
+        return !name.isEmpty && previous != UInt8(ascii: ".") && (qualified ? dots >= 1 : dots == 0)
     }
 }
 

@@ -13,13 +13,18 @@ public struct ObjectKind: Hashable, Sendable, Codable, CustomStringConvertible {
     public let plural: String
     /// For a sub-object, the kind of its owner: `pm1.eth0` is a NIC owned by host `pm1`.
     public let ownerName: String?
+    /// A sub-object its owner's part derives from the owner (a host's NICs from its
+    /// `nics` count) instead of registering each name (`PartDescriptor.derivedChildren`).
+    public let isDerived: Bool
 
     /// A kind; `noun` defaults to the name and `plural` to the noun with an "s".
-    public init(_ name: String, noun: String? = nil, plural: String? = nil, ownedBy owner: ObjectKind? = nil) {
+    public init(_ name: String, noun: String? = nil, plural: String? = nil, ownedBy owner: ObjectKind? = nil,
+                derived: Bool = false) {
         self.name = name
         self.noun = noun ?? name
         self.plural = plural ?? (noun ?? name) + "s"
         self.ownerName = owner?.name
+        self.isDerived = derived
     }
 
     /// The kind called `name`, among every part's kinds.

@@ -14,6 +14,9 @@ public struct PartDescriptor: Sendable {
     let migrationChecks: [MigrationCheck]
     /// Run in order after a migrated VM arrives.
     let migrationHooks: [MigrationHook]
+    /// The sub-objects the part derives from an owner rather than registering
+    /// (a host's NICs), in order, with their kinds.
+    let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
     /// What the part does when a host fails (`host fail`, a panic taking the host down), given the reason.
     let hostFailed: @Sendable (inout World, String, String) -> Void
     /// What the part does when a failed host is repaired.
@@ -29,6 +32,7 @@ public struct PartDescriptor: Sendable {
 
     init(name: String, kinds: [ObjectKind],
          migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
+         derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
          hostFailed: @escaping @Sendable (inout World, String, String) -> Void = { _, _, _ in },
          hostRepaired: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
          perform: @escaping @Sendable (inout World, EventAction) -> Void = { _, _ in },
@@ -39,6 +43,7 @@ public struct PartDescriptor: Sendable {
         self.kinds = kinds
         self.migrationChecks = migrationChecks
         self.migrationHooks = migrationHooks
+        self.derivedChildren = derivedChildren
         self.hostFailed = hostFailed
         self.hostRepaired = hostRepaired
         self.perform = perform

@@ -112,7 +112,7 @@ extension World: Codable {
 }
 
 /// Version 1, as `save` wrote it before the world had parts: the server's objects
-/// at the top of `world`, events as an enum of server actions, no NIC names.
+/// at the top of `world`, events as an enum of server actions.
 private struct WorldV1: Decodable {
     var clock: Double
     var seedValue: UInt64
@@ -147,8 +147,7 @@ private struct WorldV1: Decodable {
         server = try ServerPart(from: decoder)
     }
 
-    /// The same world in today's shape: events tagged with their part, and each
-    /// host's NICs named after it, as `host add` names them now.
+    /// The same world in today's shape: events tagged with their part.
     func upgraded() throws -> World {
         var world = World()
         world.clock = clock
@@ -165,12 +164,7 @@ private struct WorldV1: Decodable {
                                   action: EventAction(part: "server", name: ServerPart.finishMigrationEvent, job: job))
         }
         world.events = EventQueue(events: scheduled, nextSequence: events.nextSequence)
-        for (name, kind) in registry.kinds {
-            world.registry.insert(name, as: kind)
-            if kind == .host, let host = server.hosts[name], (0...64).contains(host.nics) {
-                for index in 0..<host.nics { world.registry.insert("\(name).eth\(index)", as: .nic) }
-            }
-        }
+        world.registry = registry
         return world
     }
 }

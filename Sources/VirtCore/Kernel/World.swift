@@ -46,21 +46,37 @@ public struct World: Equatable, Sendable {
         generator = SeededGenerator(seed: value)
     }
 
-    /// The kind of the object called `name`, if any.
-    public func kind(of name: String) -> ObjectKind? { registry.kind(of: name) }
+    /// The kind of the object called `name`, if any: registered, or derived from its owner.
+    public func kind(of name: String) -> ObjectKind? {
+        if let kind = registry.kind(of: name) { return kind }
+        guard let owner = NameRegistry.owner(of: name) else { return nil }
+        return derivedChildren(of: owner).first { $0.name == name }?.kind
+    }
 
     /// Names of one kind in creation order (completion, did-you-mean, hints).
-    public func names(ofKind kind: ObjectKind) -> [String] { registry.names(ofKind: kind) }
+    public func names(ofKind kind: ObjectKind) -> [String] {
+        guard kind.isDerived, let owner = World.kindCatalogue[kind.ownerName!] else { return registry.names(ofKind: kind) }
+        return names(ofKind: owner).flatMap { derivedChildren(of: $0).filter { $0.kind == kind }.map(\.name) }
+    }
 
     /// Names owned directly by `owner` (`pm1` owns `pm1.eth0`), in creation order.
-    public func children(of owner: String) -> [String] { registry.children(of: owner) }
+    public func children(of owner: String) -> [String] {
+        registry.children(of: owner) + derivedChildren(of: owner).map(\.name)
+    }
 
     /// Every top-level object's name, in creation order (owned ones, such as
     /// `pm1.eth0`, are listed by `children(of:)` and `everyName`).
     public var allNames: [String] { registry.kinds.keys.filter { !registry.kinds[$0]!.isOwned } }
 
-    /// Every object's name, owned ones included, in creation order.
-    public var everyName: [String] { Array(registry.kinds.keys) }
+    /// Every object's name, owned ones included, each after its owner, in creation order.
+    public var everyName: [String] {
+        registry.kinds.keys.flatMap { [$0] + derivedChildren(of: $0).map(\.name) }
+    }
+
+    /// The sub-objects every part derives from `owner`.
+    private func derivedChildren(of owner: String) -> [(name: String, kind: ObjectKind)] {
+        World.parts.flatMap { $0.derivedChildren(self, owner) }
+    }
 
     /// A new job number for background work.
     mutating func takeJobID() -> Int {

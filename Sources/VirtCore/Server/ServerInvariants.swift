@@ -20,9 +20,6 @@ extension World {
             for entry in host.hypervisor?.costs.entries ?? [] {
                 try Invariant.finite(entry.value, atLeast: 0, "\(path).hypervisor.costs.\(entry.key)")
             }
-            for index in 0..<host.nics {
-                try require(registry.kind(of: "\(key).eth\(index)") == .nic, path, "lacks its NIC \(key).eth\(index)")
-            }
             var cpus = 0, mem: Int64 = 0
             for (index, vmName) in host.vms.enumerated() {
                 try require(vms[vmName]?.host == key, "\(path).vms.\(index)", "names '\(vmName)', which is not a VM on this host")
@@ -86,8 +83,6 @@ extension World {
             case .host: hosts[name] != nil
             case .vm: vms[name] != nil
             case .app: apps[name] != nil
-            case .nic: NameRegistry.owner(of: name).flatMap { hosts[$0] }.map { host in
-                (0..<host.nics).contains { "\(host.name).eth\($0)" == name } } ?? false
             default: forms[name] != nil
             }
             try require(exists, "registry.\(name)", "names no object of its kind")

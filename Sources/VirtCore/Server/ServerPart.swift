@@ -15,8 +15,8 @@ public struct ServerPart: Codable, Equatable, Sendable {
 /// The server part's kinds of object.
 extension ObjectKind {
     public static let host = ObjectKind("host")
-    /// A physical NIC, owned by its host: `pm1.eth0`.
-    public static let nic = ObjectKind("nic", noun: "NIC", ownedBy: .host)
+    /// A physical NIC, owned by its host and derived from its `nics` count: `pm1.eth0`.
+    public static let nic = ObjectKind("nic", noun: "NIC", ownedBy: .host, derived: true)
     public static let vm = ObjectKind("vm", noun: "VM")
     public static let app = ObjectKind("app")
     public static let jail = ObjectKind("jail")
@@ -55,6 +55,10 @@ extension ServerPart {
         name: "server",
         kinds: [.host, .nic, .vm, .app, .jail, .uml, .colinux, .jvm],
         migrationChecks: World.serverMigrationChecks,
+        derivedChildren: { world, owner in
+            guard let host = world.hosts[owner] else { return [] }
+            return (0..<host.nics).map { ("\(owner).eth\($0)", .nic) }
+        },
         hostFailed: { world, host, reason in world.crashEverythingOn(host: host, reason: reason) },
         perform: { world, action in
             if action.name == finishMigrationEvent { world.finishMigration(job: action.job) }

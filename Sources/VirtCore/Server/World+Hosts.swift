@@ -15,7 +15,6 @@ extension World {
         guard nics >= 0, nics <= 64 else { throw .value("nics must be between 0 and 64, not \(nics)", at: "nics") }
         if let ip { try checkIPv4(ip, at: "ip") }
         registry.insert(name, as: .host)
-        for index in 0..<nics { registry.insert("\(name).eth\(index)", as: .nic) }
         hosts[name] = Host(name: name, cpus: cpus, mem: mem, vt: vt, cpu: cpu, ghz: ghz, nics: nics,
                            os: os, ip: ip, rack: rack, site: site, powerModel: power)
     }
@@ -125,7 +124,7 @@ extension World {
 
     /// A physical NIC of a host (`pm1.eth0`).
     public func nicInfo(_ name: String) throws(CoreError) -> NICInfo {
-        guard registry.kind(of: name) == .nic, let owner = NameRegistry.owner(of: name),
+        guard kind(of: name) == .nic, let owner = NameRegistry.owner(of: name),
               let index = Int(name.dropFirst(owner.count + 4)) else {
             throw CoreError.unknown(.nic, name, among: names(ofKind: .nic), at: "name")
         }

@@ -55,7 +55,7 @@ extension World {
 
     func existingForm(_ name: String) throws(CoreError) -> Form {
         guard let form = forms[name] else {
-            if let kind = registry.kind(of: name) {
+            if let kind = kind(of: name) {
                 throw CoreError(.name, "'\(name)' is a \(kind.noun), not a jail, UML, coLinux or JVM")
             }
             throw CoreError(.name, "'\(name)' does not exist",
@@ -67,7 +67,7 @@ extension World {
     /// The target can run processes now: a working, powered host without a hypervisor,
     /// a running VM, or a running jail, UML, coLinux or JVM whose own host works.
     func checkRunnableTarget(_ target: String, for what: String) throws(CoreError) {
-        switch registry.kind(of: target) {
+        switch kind(of: target) {
         case .host:
             let host = hosts[target]!
             if let hv = host.hypervisor {
