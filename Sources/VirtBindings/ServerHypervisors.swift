@@ -26,7 +26,7 @@ enum ServerHypervisors {
         kind      how privileged guest operations are handled                      vmm/guest-kernel ring  needs
         full      binary translation of guest kernel code, cached; user code direct   0 / 1               nothing
         para      the guest kernel makes hypercalls (batched page-table updates)       0 / 1               a paravirtualized guest OS
-        hardware  guest in non-root mode; sensitive operations cause VM exits         -1 / 0               vt=yes (VT-x or AMD-V)
+        hardware  guest kernel in non-root ring 0; io, hlt (and shadow paging) exit   -1 / 0               vt=yes (VT-x or AMD-V)
         trap      naive trap-and-emulate: sensitive-but-unprivileged instructions      0 / 1               nothing, and it is wrong on x86
                   do not trap (Popek and Goldberg)
         """
@@ -51,7 +51,7 @@ enum ServerHypervisors {
     /// Every cost key with its default and source, for `help hypervisor costs` and `help hypervisor set`.
     static let costTable: String = {
         let width = CostKey.allCases.map(\.rawValue.count).max() ?? 0
-        return (["Cost table (cycles per event unless marked a factor or a count); sources in FACTS.md, or an estimate with its reasoning:"]
+        return (["Cost table (cycles per event unless marked a factor or a count); sources in help sources (docs/sources.md), or an estimate with its reasoning:"]
             + CostKey.allCases.map { "  \($0.rawValue.padded(width))  \(NumberFormat.format($0.defaultValue).padded(6))  \($0.source)" })
             .joined(separator: "\n")
     }()
