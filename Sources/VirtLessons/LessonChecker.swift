@@ -78,23 +78,24 @@ private struct StepPlace {
     }
 
     /// Runs a solution or wrong attempt on a copy of `session`, judging its `answer`
-    /// lines as lesson mode would (each answers the first question not yet answered
-    /// right). Returns the copy, the verdicts by question, and problems with the answers.
+    /// lines on the state at that line: the first answers the step's first question,
+    /// the second its second, and so on. Returns the copy, the verdicts by question, and problems with the answers.
     func attempt(_ block: ScriptBlock, from session: Interpreter, as role: String, stopsOnError: Bool)
         -> (copy: Interpreter, verdicts: [Int: [Verdict]], problems: [String]) {
         let copy = session.copy()
         var verdicts: [Int: [Verdict]] = [:], problems: [String] = []
-        var answered = Set<Int>()
+        var next = 0
         let judge = { (text: String, line: Int) in
-            guard let index = step.questions.indices.first(where: { !answered.contains($0) }) else {
+            guard next < step.questions.count else {
                 problems.append("\(path):\(line): the \(role) answers more questions than the step asks")
                 return
             }
+            let index = next
+            next += 1
             let verdict = step.questions[index].judge(text, on: copy, path: path)
             verdicts[index, default: []].append(verdict)
             switch verdict {
-            case .right: answered.insert(index)
-            case .wrong: break
+            case .right, .wrong: break
             case .unusable(let why): problems.append("\(path):\(line): the \(role)'s answer '\(text)' is not an answer to question '\(step.questions[index].text)': \(why)")
             case .broken(let error): problems.append(describe(error, "question '\(step.questions[index].text)' fails with an error", at: step.questions[index].script.line))
             }
