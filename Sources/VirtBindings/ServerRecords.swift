@@ -46,7 +46,8 @@ enum ServerRecords {
                 ("load", .number(v.load)), ("volumes", names(v.volumes)), ("nics", names(v.nics)),
                 ("weight", .int(v.weight)), ("cap", .number(v.cap)),
                 ("dirty_rate", .quantity(v.dirtyRate, .pageRate)), ("wws", size(v.wws)),
-                ("migrating", v.migrating.map(Value.int) ?? .none), ("crash_reason", text(v.crashReason))])
+                ("migrating", v.migrating.map(Value.int) ?? .none), ("crash_reason", text(v.crashReason)),
+                ("last_migration", text(v.lastMigration?.rawValue)), ("last_downtime", v.lastDowntime.map(seconds) ?? .none)])
     }
 
     static func run(_ r: RunResult) -> Record {

@@ -101,6 +101,10 @@ extension LessonSession {
             out(step.questions.isEmpty ? "This step asks no question." : "You have answered every question of this step.")
             return
         }
+        guard heldGoals().count == step.goals.count else {
+            out("First reach the step's goals ('goals' shows them): the question is about what you find then.")
+            return
+        }
         let question = step.questions[index]
         switch question.judge(text, on: interpreter, path: lesson.path) {
         case .right:
