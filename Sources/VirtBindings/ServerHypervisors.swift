@@ -74,6 +74,12 @@ enum ServerHypervisors {
         guard !changes.isEmpty else {
             throw call.error(.value, "'hypervisor set' needs at least one KEY=VALUE", hint: "e.g. hypervisor set HOST vm-exit=1000; see help hypervisor costs")
         }
+        let kind = try call.read { (w: World) throws(CoreError) in try w.hypervisorInfo(call.text("host")!).kind }
+        if let idle = CostKey.allCases.first(where: { call.number($0.rawValue) != nil && !$0.techniques.contains(kind) }) {
+            let users = HypervisorKind.allCases.filter { idle.techniques.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            throw call.error(.value, "\(idle.rawValue) has no effect on a \(kind.rawValue) hypervisor: only \(users) hypervisors use it",
+                             hint: "hypervisor costs \(call.text("host")!) lists the keys; pick the host whose hypervisor uses this one", at: idle.rawValue)
+        }
         try call.change { (w: inout World) throws(CoreError) in try w.setHypervisorCosts(call.text("host")!, changes) }
         return .none
     }

@@ -36,6 +36,19 @@ public enum CostKey: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The hypervisor kinds whose mechanisms read this key (native costs and the
+    /// JVM's keys are read by every kind); setting another key has no effect.
+    public var techniques: Set<HypervisorKind> {
+        switch self {
+        case .trap: [.trap, .full, .para]
+        case .translation, .callout, .btSyscall: [.full]
+        case .shadowUpdate, .deviceEmulation: [.trap, .full, .hardware]
+        case .hypercall, .pteValidate, .batch: [.para]
+        case .vmExit, .nestedWalkFactor: [.hardware]
+        default: Set(HypervisorKind.allCases)
+        }
+    }
+
     /// What the value means and where it comes from (shown by `hypervisor costs` and `help`).
     public var source: String {
         switch self {
