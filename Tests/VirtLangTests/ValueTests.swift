@@ -26,6 +26,15 @@ import Testing
         #expect(try eval("(1000pages/s * 2s)") == .quantity(Quantity(2000, .pages)))
     }
 
+    /// Issue 9, 4.7: decimals compare as quantities do.
+    @Test func decimalsCompareWithinRoundingError() throws {
+        #expect(try eval("(0.1 + 0.2 == 0.3)") == .bool(true))
+        #expect(try eval("(8G / 10Gbps / 1s * 1000 == 8G / 10Gbps / 1ms)") == .bool(true))
+        #expect(try eval("(0.1 + 0.2 != 0.3)") == .bool(false))
+        #expect(try eval("(0.3 == 0.30001)") == .bool(false))
+        #expect(try eval("(9007199254740993 == 9007199254740992)") == .bool(false))
+    }
+
     @Test func equalityAcrossIntAndDouble() {
         #expect(Value.int(1) == Value.double(1.0))
         #expect(Value.number(2.0) == .int(2))
