@@ -62,10 +62,24 @@ public final class CommandRegistry: @unchecked Sendable {
     }
 
     /// Commands whose name, summary or details mention `word`.
+    /// Commands whose name, summary or details has a word starting with `word`
+    /// (`ring` finds "rings", not "string" or "running").
     public func apropos(_ word: String) -> [CommandSpec] {
         let w = word.lowercased()
         return commands.filter {
-            $0.name.lowercased().contains(w) || $0.summary.lowercased().contains(w) || $0.details.lowercased().contains(w)
+            [$0.name, $0.summary, $0.details].contains { Self.hasWord(startingWith: w, in: $0.lowercased()) }
         }
+    }
+
+    static func hasWord(startingWith word: String, in text: String) -> Bool {
+        guard !word.isEmpty else { return false }
+        var previous: Character = " "
+        var index = text.startIndex
+        while index < text.endIndex {
+            if !previous.isLetter, !previous.isNumber, text[index...].hasPrefix(word) { return true }
+            previous = text[index]
+            index = text.index(after: index)
+        }
+        return false
     }
 }
