@@ -24,6 +24,8 @@ public final class LessonSession {
     var holding: Set<Int> = []
     /// Indexes of the current step's questions answered right.
     var answered: Set<Int> = []
+    /// The terminal's width, when tables should fit it (nil: print them whole).
+    public var tableWidth: () -> Int? = { nil }
     /// False once the progress file failed, so it is reported once and never overwritten.
     var savesProgress = true
 
@@ -103,9 +105,9 @@ public final class LessonSession {
     func evaluate(_ file: SourceFile) {
         do {
             interpreter.echoesValues = true
-            try interpreter.execute(file) { [out] value in
+            try interpreter.execute(file) { [out, tableWidth] value in
                 if case .none = value { return }
-                out(TableFormat.render(value))
+                out(TableFormat.render(value, width: tableWidth()))
             }
         } catch let error as ScriptError {
             err(error.rendered(color: color))
