@@ -8,6 +8,7 @@ public enum VirtLab {
         let r = Builtins.registry()
         r.register(WorldCommands.all)
         r.register(ServerCommands.all)
+        r.addTopic("sources", summary: "where every default figure comes from", text: SourcesTopic.text)
         return r
     }()
 

@@ -183,7 +183,7 @@ import Testing
         let costs = try w.hypervisorCosts("pm1")
         #expect(costs.count == CostKey.allCases.count)
         #expect(costs.allSatisfy { !$0.source.isEmpty })
-        #expect(costs.first { $0.key == "vm-exit" }?.source.contains("docs/sources.md") == true)
+        #expect(costs.first { $0.key == "vm-exit" }?.source.contains("Prescott") == true)
         #expect(!costs.contains { $0.source.contains("FACTS.md") })
         let before = try w.runWorkload(vm: "vm1", .forkwait)
         try w.setHypervisorCosts("pm1", [("vm-exit", 500)])

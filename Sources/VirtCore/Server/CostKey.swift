@@ -55,7 +55,7 @@ public enum CostKey: String, Codable, Sendable, CaseIterable {
         case .instruction:
             "native cycles per unprivileged instruction — estimate: one instruction per cycle"
         case .syscall:
-            "native system call entry and return — docs/sources.md: a native syscall entry costs a few hundred cycles"
+            "native system call entry and return — estimate within the published range: a native syscall entry costs a few hundred cycles"
         case .privileged:
             "native cli, sti, popf, pushf, sgdt, smsw or page-table store — estimate: a few tens of cycles for a simple instruction"
         case .io:
@@ -77,9 +77,9 @@ public enum CostKey: String, Codable, Sendable, CaseIterable {
         case .callout:
             "callout from translated code to the VMM for what cannot be done inline (io, hlt, mov-cr3); cli, sti, popf, pushf, smsw, sgdt are inline at native cost — estimate: a call, no hardware trap"
         case .btSyscall:
-            "extra VMM work per system call under binary translation (ring transitions need intervention) — docs/sources.md: a software VMM's syscall is an order of magnitude above native"
+            "extra VMM work per system call under binary translation (ring transitions need intervention) — Adams & Agesen, ASPLOS 2006: a software VMM's syscall is an order of magnitude above native"
         case .shadowUpdate:
-            "VMM work to keep shadow page tables in sync (a page-table write, a fill after a hidden fault, an address-space switch) — estimate; docs/sources.md: hidden faults and traced writes cost thousands of cycles"
+            "VMM work to keep shadow page tables in sync (a page-table write, a fill after a hidden fault, an address-space switch) — estimate; Adams & Agesen, ASPLOS 2006: hidden faults and traced writes cost thousands of cycles"
         case .deviceEmulation:
             "VMM emulation of a device access (full, hardware, trap; para uses split drivers instead) — estimate"
         case .hypercall:
@@ -89,9 +89,9 @@ public enum CostKey: String, Codable, Sendable, CaseIterable {
         case .batch:
             "page-table updates per batched hypercall (multicall), and I/O requests per split-driver notification (Barham et al. SOSP 2003) — estimate of the batch size"
         case .vmExit:
-            "VM exit round trip — docs/sources.md: about 2,400 cycles on first-generation VT-x (Prescott), 500–1,000 on Nehalem/Sandy Bridge (unconfirmed)"
+            "VM exit round trip — about 2,400 cycles on first-generation VT-x (Prescott), 500–1,000 on Nehalem/Sandy Bridge (unconfirmed)"
         case .nestedWalkFactor:
-            "nested-paging TLB miss cost over a native walk (factor) — docs/sources.md: up to 24 memory references instead of 4"
+            "nested-paging TLB miss cost over a native walk (factor) — Intel EPT / AMD NPT: up to 24 memory references instead of 4"
         case .jitFactor:
             "JVM: cycles per bytecode instruction over native after JIT compilation (factor) — estimate"
         case .nativeCall:

@@ -5,6 +5,14 @@ public final class CommandRegistry: @unchecked Sendable {
     private var byName: [String: Int] = [:]
     /// First words that have sub-commands (`vm`, `host`, `report`).
     private var prefixes: Set<String> = []
+    /// Help topics that are not commands (`help sources`): name, one-line summary, text.
+    public private(set) var topics: [(name: String, summary: String, text: String)] = []
+
+    /// Adds a help topic; `help NAME` prints its text.
+    public func addTopic(_ name: String, summary: String, text: String) {
+        topics.removeAll { $0.name == name }
+        topics.append((name, summary, text))
+    }
 
     /// The statement keywords, offered by did-you-mean beside commands.
     public static let keywords = ["let", "if", "elif", "else", "while", "for", "in", "proc", "return",
