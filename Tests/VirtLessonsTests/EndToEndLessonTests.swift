@@ -78,6 +78,12 @@ struct EndToEndLessonTests {
             answer 6.86
             answer 0
             progress
+            run
+            hypervisor install hw2 kind=hardware paging=nested
+            vm create fast host=hw2 vcpus=1 mem=2G os=linux
+            vm start fast
+            answer 11.43
+            hypervisor set hw1 vm-exit=500
 
             """
         let run = try virtlab(["lesson", "03", "--dir", lessons], input: input)
@@ -90,6 +96,11 @@ struct EndToEndLessonTests {
         #expect(tail.contains("✓ Right: How many VM exits does your guest on hw1 take for syscall-heavy?"))
         #expect(tail.contains("✓ Step 4 done"))
         #expect(tail.contains("  ▸ 5 Page tables: shadow or nested  ← you are here"))
+        // Issue 9, 4.1: steps 5 and 6 work with the learner's own VM name (bsdhw, not gh).
+        #expect(tail.contains("shadow paging: 11.4267"))
+        #expect(!run.err.contains("does not exist"), "\(run.err)")
+        #expect(tail.contains("✓ Step 5 done"))
+        #expect(tail.contains("Lesson 03-three-hypervisors complete."))
     }
 
     @Test func aCorruptProgressFileIsReportedAndKept() throws {
