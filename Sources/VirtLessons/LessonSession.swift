@@ -131,7 +131,7 @@ public final class LessonSession {
         }
         for index in now.subtracting(holding).sorted() { out("✓ \(step.goals[index].text)") }
         if allHeld, !step.goals.isEmpty, holding.count < step.goals.count, let open = openQuestion {
-            out("The goals hold; one thing is left. " + step.questions[open].prompt)
+            out("The goals hold; now answer the question. " + step.questions[open].prompt)
         }
         holding = now
     }

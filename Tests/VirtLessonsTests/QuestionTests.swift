@@ -135,7 +135,7 @@ import VirtBindings
         }
         // Answering before the experiment is refused: the question is about its outcome.
         #expect(feed("answer 6.9s") == "First reach the step's goals ('goals' shows them): the question is about what you find then.")
-        #expect(feed("let rate = 10Gbps") == "✓ rate is 10Gbps\nThe goals hold; one thing is left. Question: How long does $size take at $rate? (answer VALUE)")
+        #expect(feed("let rate = 10Gbps") == "✓ rate is 10Gbps\nThe goals hold; now answer the question. Question: How long does $size take at $rate? (answer VALUE)")
         #expect(feed("answer 6.87").hasPrefix("That is not an answer to this question: the answer is a time"))
         #expect(feed("answer 1s").hasPrefix("✗ Not quite (that is not within 5% of the model's value)."))
         #expect(feed("goals").hasSuffix("✗ Question: How long does $size take at $rate? (answer VALUE) — not answered yet"))
