@@ -41,7 +41,7 @@ extension LessonSession {
         }
         for example in step.examples {
             out(StepText.indent(example.text, by: "» "))
-            evaluate(example.source(in: lesson.path))
+            evaluate(example.source(in: lesson.path), eachStatement: true)
         }
         checkGoals()
     }

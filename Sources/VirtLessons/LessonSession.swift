@@ -97,18 +97,21 @@ public final class LessonSession {
     /// Forgets a statement being continued (Ctrl-C at the prompt).
     public func discardPending() { pending = "" }
 
-    /// Runs learner text, printing each statement's value unless `none`, like the REPL.
-    func evaluate(_ text: String, name: String = "<lesson>") {
-        evaluate(SourceFile(name: name, text: text))
+    /// Runs a line the learner typed, printing its value unless `none`, as the REPL does.
+    func evaluate(_ text: String) {
+        evaluate(SourceFile(name: "<lesson>", text: text), eachStatement: false)
     }
 
-    func evaluate(_ file: SourceFile) {
+    /// Runs `file`, printing the value of each top-level statement (`run`: as if each
+    /// were typed on its own line) or only the last one (a typed line).
+    func evaluate(_ file: SourceFile, eachStatement: Bool) {
+        let show = { [out, tableWidth] (value: Value) in
+            if case .none = value { return }
+            out(TableFormat.render(value, width: tableWidth()))
+        }
         do {
             interpreter.echoesValues = true
-            try interpreter.execute(file) { [out, tableWidth] value in
-                if case .none = value { return }
-                out(TableFormat.render(value, width: tableWidth()))
-            }
+            if eachStatement { try interpreter.execute(file, each: show) } else { show(try interpreter.execute(file)) }
         } catch let error as ScriptError {
             err(error.rendered(color: color))
         } catch {
