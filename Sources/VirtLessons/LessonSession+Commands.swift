@@ -113,7 +113,7 @@ extension LessonSession {
             if let next = openQuestion { out("Next: " + step.questions[next].prompt) }
             checkGoals()
         case .wrong(let why):
-            out("✗ Not quite (\(why)). Run the experiment and read the result again; 'hint' may help.")
+            out("✗ Not quite: \(question.text) (\(why)). Run the experiment and read the result again; 'hint' may help.")
         case .unusable(let why):
             out("That is not an answer to this question: \(why).")
         case .broken(let error):

@@ -91,7 +91,7 @@ struct EndToEndLessonTests {
         let tail = String(run.out[run.out.range(of: "── Step 4 of 6")!.lowerBound...])
         #expect(tail.contains("Question: What overhead does the syscall-heavy run have under binary translation on g1? (answer VALUE)"))
         #expect(tail.contains("First reach the step's goals ('goals' shows them)"))
-        #expect(tail.contains("✗ Not quite (that is not within 2% of the model's value)."))
+        #expect(tail.contains("✗ Not quite: What overhead does the syscall-heavy run have under binary translation on g1? (that is not within 2% of the model's value)."))
         #expect(tail.contains("That is not an answer to this question: the answer is a number, and 'six' is a string."))
         #expect(tail.contains("✓ Right: How many VM exits does your guest on hw1 take for syscall-heavy?"))
         #expect(tail.contains("✓ Step 4 done"))

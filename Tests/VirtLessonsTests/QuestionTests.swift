@@ -78,6 +78,9 @@ import VirtBindings
         #expect(q.judge("109", on: session, path: "t").isRight)
         #expect(q.judge("111", on: session, path: "t").isWrong)
         guard case .unusable = q.judge("100s", on: session, path: "t") else { Issue.record("a time for a number"); return }
+        let count = try lesson("## One\n" + block("question How many?", "6")).steps[0].questions[0]
+        guard case .wrong(let why) = count.judge("7", on: session, path: "t") else { Issue.record("7 for 6"); return }
+        #expect(why == "that is not the count")
     }
 
     @Test func virtlabTestChecksEveryQuestion() throws {
@@ -137,7 +140,7 @@ import VirtBindings
         #expect(feed("answer 6.9s") == "First reach the step's goals ('goals' shows them): the question is about what you find then.")
         #expect(feed("let rate = 10Gbps") == "✓ rate is 10Gbps\nThe goals hold; now answer the question. Question: How long does $size take at $rate? (answer VALUE)")
         #expect(feed("answer 6.87").hasPrefix("That is not an answer to this question: the answer is a time"))
-        #expect(feed("answer 1s").hasPrefix("✗ Not quite (that is not within 5% of the model's value)."))
+        #expect(feed("answer 1s").hasPrefix("✗ Not quite: How long does $size take at $rate? (that is not within 5% of the model's value)."))
         #expect(feed("goals").hasSuffix("✗ Question: How long does $size take at $rate? (answer VALUE) — not answered yet"))
         #expect(session.prompt == "08-q 1/2> ")
         #expect(feed("answer 6.9s").hasPrefix("✓ Right: How long does $size take at $rate?\n✓ Step 1 done: rate is 10Gbps; questions answered."))
