@@ -100,7 +100,7 @@ extension Question {
     private func within(_ given: Double, of expected: Double) -> Verdict {
         let allowed = max(tolerance * abs(expected), 1e-12 * abs(expected), 1e-12)
         if given.isFinite, abs(given - expected) <= allowed { return .right }
-        if allowed < 0.5, expected == expected.rounded() { return .wrong("that is not the count") }
+        if allowed < 0.5, expected == expected.rounded() { return .wrong("that is not the model's value") }
         return .wrong("that is not within \(NumberFormat.format(tolerance * 100))% of the model's value")
     }
 

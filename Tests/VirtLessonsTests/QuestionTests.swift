@@ -80,7 +80,7 @@ import VirtBindings
         guard case .unusable = q.judge("100s", on: session, path: "t") else { Issue.record("a time for a number"); return }
         let count = try lesson("## One\n" + block("question How many?", "6")).steps[0].questions[0]
         guard case .wrong(let why) = count.judge("7", on: session, path: "t") else { Issue.record("7 for 6"); return }
-        #expect(why == "that is not the count")
+        #expect(why == "that is not the model's value")
     }
 
     @Test func virtlabTestChecksEveryQuestion() throws {
