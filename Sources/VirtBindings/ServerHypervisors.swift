@@ -26,7 +26,7 @@ enum ServerHypervisors {
         kind      how privileged guest operations are handled                      vmm/guest-kernel ring  needs
         full      binary translation of guest kernel code, cached; user code direct   0 / 1               nothing
         para      the guest kernel makes hypercalls (batched page-table updates)       0 / 1               a paravirtualized guest OS
-        hardware  guest in non-root mode; sensitive operations cause VM exits         -1 / 0               vt=yes (VT-x or AMD-V)
+        hardware  guest kernel in non-root ring 0; io, hlt (and shadow paging) exit   -1 / 0               vt=yes (VT-x or AMD-V)
         trap      naive trap-and-emulate: sensitive-but-unprivileged instructions      0 / 1               nothing, and it is wrong on x86
                   do not trap (Popek and Goldberg)
         """
@@ -51,7 +51,7 @@ enum ServerHypervisors {
     /// Every cost key with its default and source, for `help hypervisor costs` and `help hypervisor set`.
     static let costTable: String = {
         let width = CostKey.allCases.map(\.rawValue.count).max() ?? 0
-        return (["Cost table (cycles per event unless marked a factor or a count); sources in FACTS.md, or an estimate with its reasoning:"]
+        return (["Cost table (cycles per event unless marked a factor or a count); sources in help sources (docs/sources.md), or an estimate with its reasoning:"]
             + CostKey.allCases.map { "  \($0.rawValue.padded(width))  \(NumberFormat.format($0.defaultValue).padded(6))  \($0.source)" })
             .joined(separator: "\n")
     }()
@@ -73,6 +73,12 @@ enum ServerHypervisors {
         let changes = CostKey.allCases.compactMap { key in call.number(key.rawValue).map { (key: key.rawValue, value: $0) } }
         guard !changes.isEmpty else {
             throw call.error(.value, "'hypervisor set' needs at least one KEY=VALUE", hint: "e.g. hypervisor set HOST vm-exit=1000; see help hypervisor costs")
+        }
+        let kind = try call.read { (w: World) throws(CoreError) in try w.hypervisorInfo(call.text("host")!).kind }
+        if let idle = CostKey.allCases.first(where: { call.number($0.rawValue) != nil && !$0.techniques.contains(kind) }) {
+            let users = HypervisorKind.allCases.filter { idle.techniques.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            throw call.error(.value, "\(idle.rawValue) has no effect on a \(kind.rawValue) hypervisor: only \(users) hypervisors use it",
+                             hint: "hypervisor costs \(call.text("host")!) lists the keys; pick the host whose hypervisor uses this one", at: idle.rawValue)
         }
         try call.change { (w: inout World) throws(CoreError) in try w.setHypervisorCosts(call.text("host")!, changes) }
         return .none

@@ -19,7 +19,7 @@ enum ServerMigration {
                  .option("async", .bool, "run in the background (show reports progress, wait finishes it)", default: .bool(false))],
         mutates: true,
         details: """
-            Model (FACTS.md; Clark et al., NSDI 2005): pages of 4 KiB. precopy sends all memory (round 1), then in each
+            Model (Clark et al., NSDI 2005; help sources): pages of 4 KiB. precopy sends all memory (round 1), then in each
             round the pages dirtied during the previous one — the VM dirties dirty-rate pages/s within its writable
             working set (vm set wws=, default all its memory). It stops when fewer than stop-pages remain, after
             max-rounds rounds, or once 3 × memory has been sent; then the VM pauses, the rest is copied (the last

@@ -78,6 +78,8 @@ enum ServerRecords {
         Field("wws", "writable working set") { F.size($0.wws) },
         Field("migrating", "the job id of a migration in flight, or none") { F.int($0.migrating) },
         Field("crash_reason", "why it crashed, or none") { F.text($0.crashReason) },
+        Field("last_migration", "the mode of its last finished migration, or none") { F.text($0.lastMigration?.rawValue) },
+        Field("last_downtime", "the downtime of that migration, or none") { $0.lastDowntime.map(F.seconds) ?? .none },
     ])
 
     static let run = RecordSchema<RunResult>([

@@ -43,10 +43,14 @@ enum ServerVMRun {
             lines.append("  \("".padded(width))    \(workload.program.text)")
         }
         lines += ["Mechanisms: trap — privileged operations trap and are emulated; popf, pushf, sgdt and smsw in ring 1",
-                  "misbehave silently (violations). full — kernel code is translated once per run (cold unless warm=yes),",
-                  "sensitive operations become callouts, system calls need VMM intervention. para — hypercalls, page-table",
-                  "updates batched. hardware — system calls native, sensitive operations exit; paging=shadow exits on",
-                  "page-table writes and address-space switches, paging=nested does not but TLB misses walk two levels.",
+                  "misbehave silently (violations). full — kernel code is translated once per run (cold unless warm=yes);",
+                  "cli, sti, popf, pushf, smsw, sgdt become inline code at native cost, io, hlt and mov-cr3 callouts;",
+                  "system calls need VMM intervention; traced page-table writes and hidden page faults trap. para — cli,",
+                  "sti, popf, pushf write the shared-info page (no hypercall); mov-cr3, hlt, batched page-table updates",
+                  "and batched I/O notifications are hypercalls. hardware — the guest kernel runs in non-root ring 0:",
+                  "system calls, cli, sti, popf, pushf, smsw, sgdt run without exits; io and hlt exit; paging=shadow",
+                  "also exits on page-table writes, address-space switches and page faults, paging=nested does not but",
+                  "TLB misses walk two levels. Sources: help sources.",
                   "The record: cycles, native_cycles, overhead (cycles / native_cycles), traps, exits, translations,",
                   "hypercalls, violations, time (at the host's clock rate) and mode. Costs: hypervisor costs HOST."]
         return lines.joined(separator: "\n")

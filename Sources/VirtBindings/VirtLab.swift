@@ -12,6 +12,7 @@ public enum VirtLab {
         let r = Builtins.registry()
         r.register(WorldCommands.all)
         for part in parts { r.register(part.commands) }
+        r.addTopic("sources", summary: "where every default figure comes from", text: SourcesTopic.text)
         return r
     }()
 

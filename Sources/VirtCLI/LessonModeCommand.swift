@@ -21,6 +21,7 @@ struct LessonModeCommand: ParsableCommand {
             let session = LessonSession(
                 lesson: lesson, store: store, makeSession: { SessionFactory.make(limits: Limits()) },
                 color: Terminal.shared.colorErrors, out: { Terminal.shared.out($0) }, err: { Terminal.shared.err($0) })
+            session.tableWidth = { Terminal.shared.columns }
             LessonLoop(session: session).run()
         }
         Terminal.shared.flush()

@@ -66,7 +66,7 @@ struct Repl {
         do {
             let value = try result.get()
             if case .none = value { return }
-            Terminal.shared.out(TableFormat.render(value))
+            Terminal.shared.out(TableFormat.render(value, width: Terminal.shared.columns))
         } catch let error as ScriptError {
             // The terminal echoed Ctrl-C as `^C`: start the report on a line of its own.
             if interactive, error.kind == .limit, error.message == "interrupted" { Terminal.shared.err("") }

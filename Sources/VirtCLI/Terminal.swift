@@ -13,6 +13,15 @@ final class Terminal: @unchecked Sendable {
 
     var colorErrors: Bool { stderrIsTerminal && !noColor }
 
+    /// The terminal's width in columns when stdout is a terminal (tables are fitted
+    /// to it); nil for pipes and files, which get every table whole.
+    var columns: Int? {
+        guard stdoutIsTerminal else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     func out(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         buffer.append(10)

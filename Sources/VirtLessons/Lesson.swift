@@ -25,6 +25,8 @@ public struct Step: Sendable {
     public var setups: [ScriptBlock] = []
     public var examples: [ScriptBlock] = []
     public var goals: [Goal] = []
+    /// Questions the learner answers with `answer VALUE`; the step is done when they are answered right.
+    public var questions: [Question] = []
     public var hints: [String] = []
     public var solutions: [ScriptBlock] = []
     public var wrongs: [ScriptBlock] = []

@@ -47,13 +47,14 @@ public struct LessonChecker {
             for solution in step.solutions {
                 report.problems += place.solutionProblems(solution, from: session)
             }
-            var everFailed = Set<Int>()
+            var everFailed = Set<Int>(), everWrong = Set<Int>()
             for wrong in step.wrongs {
-                let (problems, failed) = place.wrongProblems(wrong, from: session)
+                let (problems, failed, answeredWrong) = place.wrongProblems(wrong, from: session)
                 report.problems += problems
                 everFailed.formUnion(failed)
+                everWrong.formUnion(answeredWrong)
             }
-            if !step.wrongs.isEmpty { report.problems += place.neverFailed(everFailed) }
+            if !step.wrongs.isEmpty { report.problems += place.neverFailed(everFailed) + place.neverAnsweredWrong(everWrong) }
             report.problems += place.missingBlocks
             if let solution = step.solutions.first { try? solution.run(in: session, path: lesson.path) }
             return report
@@ -76,10 +77,54 @@ private struct StepPlace {
         }
     }
 
-    func solutionProblems(_ solution: ScriptBlock, from session: Interpreter) -> [String] {
+    /// Runs a solution or wrong attempt on a copy of `session`, judging its `answer`
+    /// lines on the state at that line: the first answers the step's first question,
+    /// the second its second, and so on. Returns the copy, the verdicts by question, and problems with the answers.
+    func attempt(_ block: ScriptBlock, from session: Interpreter, as role: String, stopsOnError: Bool)
+        -> (copy: Interpreter, verdicts: [Int: [Verdict]], problems: [String]) {
         let copy = session.copy()
-        var problems: [String] = []
-        run(solution, in: copy, as: "solution", into: &problems)
+        var verdicts: [Int: [Verdict]] = [:], problems: [String] = []
+        var next = 0
+        let judge = { (text: String, line: Int) in
+            guard next < step.questions.count else {
+                problems.append("\(path):\(line): the \(role) answers more questions than the step asks")
+                return
+            }
+            let index = next
+            next += 1
+            let verdict = step.questions[index].judge(text, on: copy, path: path)
+            verdicts[index, default: []].append(verdict)
+            switch verdict {
+            case .right, .wrong: break
+            case .unusable(let why): problems.append("\(path):\(line): the \(role)'s answer '\(text)' is not an answer to question '\(step.questions[index].text)': \(why)")
+            case .broken(let error): problems.append(describe(error, "question '\(step.questions[index].text)' fails with an error", at: step.questions[index].script.line))
+            }
+        }
+        if stopsOnError {
+            try? block.run(in: copy, path: path, answer: judge)
+        } else {
+            do {
+                try block.run(in: copy, path: path, answer: judge)
+            } catch let error as ScriptError {
+                problems.append(describe(error, "the \(role) fails", at: block.line))
+            } catch {
+                problems.append("\(path):\(block.line): \(role) failed: \(error)")
+            }
+        }
+        return (copy, verdicts, problems)
+    }
+
+    func solutionProblems(_ solution: ScriptBlock, from session: Interpreter) -> [String] {
+        var (copy, verdicts, problems) = attempt(solution, from: session, as: "solution", stopsOnError: false)
+        for (index, question) in step.questions.enumerated() where verdicts[index]?.last?.isRight != true {
+            if verdicts[index] == nil {
+                problems.append("\(path):\(solution.line): the solution does not answer question '\(question.text)' (line \(question.script.line)); add a line 'answer VALUE'")
+                problems += valueProblems(question, on: copy)
+            } else if verdicts[index]!.contains(where: \.isWrong) {
+                let expected = (try? question.value(on: copy, path: path).text) ?? "?"
+                problems.append("\(path):\(solution.line): the solution answers question '\(question.text)' wrong (the model's value is \(expected))")
+            }
+        }
         for goal in step.goals {
             switch goal.evaluate(on: copy, path: path) {
             case .holds: break
@@ -92,13 +137,28 @@ private struct StepPlace {
         return problems
     }
 
-    /// A wrong attempt may stop with an error, as a learner's would; then at least one goal must fail.
-    /// Returns the problems and the indexes of the goals it made fail.
-    func wrongProblems(_ wrong: ScriptBlock, from session: Interpreter) -> (problems: [String], failed: Set<Int>) {
-        let copy = session.copy()
-        try? wrong.run(in: copy, path: path)
+    /// A question's value must evaluate, and a choice question's value must be one of its choices.
+    func valueProblems(_ question: Question, on session: Interpreter) -> [String] {
+        do {
+            let value = try question.value(on: session, path: path)
+            if !question.choices.isEmpty, !question.choices.contains(where: { $0.lowercased() == value.text.lowercased() }) {
+                return ["\(path):\(question.script.line): question '\(question.text)' gives '\(value.text)', which is not one of its choices"]
+            }
+            return []
+        } catch let error as ScriptError {
+            return [describe(error, "question '\(question.text)' fails with an error", at: question.script.line)]
+        } catch {
+            return ["\(path):\(question.script.line): question '\(question.text)' failed: \(error)"]
+        }
+    }
+
+    /// A wrong attempt may stop with an error, as a learner's would; then at least one goal
+    /// must fail or one answer be wrong. Returns the problems, the indexes of the goals it
+    /// made fail and of the questions it answered wrong.
+    func wrongProblems(_ wrong: ScriptBlock, from session: Interpreter) -> (problems: [String], failed: Set<Int>, answeredWrong: Set<Int>) {
+        var (copy, verdicts, problems) = attempt(wrong, from: session, as: "wrong attempt", stopsOnError: true)
+        let answeredWrong = Set(verdicts.filter { $0.value.contains(where: \.isWrong) }.keys)
         var failed = Set<Int>()
-        var problems: [String] = []
         for (index, goal) in step.goals.enumerated() {
             switch goal.evaluate(on: copy, path: path) {
             case .holds: break
@@ -107,10 +167,17 @@ private struct StepPlace {
                 problems.append(describe(error, "goal '\(goal.text)' fails with an error after the wrong attempt at line \(wrong.line)", at: goal.script.line))
             }
         }
-        if failed.isEmpty, problems.isEmpty {
-            problems.append("\(path):\(wrong.line): the wrong attempt makes every goal hold, so a goal checks too little")
+        if failed.isEmpty, answeredWrong.isEmpty, problems.isEmpty {
+            problems.append("\(path):\(wrong.line): the wrong attempt makes every goal hold" + (step.questions.isEmpty ? "" : " and answers no question wrong") + ", so a goal checks too little")
         }
-        return (problems, failed)
+        return (problems, failed, answeredWrong)
+    }
+
+    /// Questions no wrong attempt answers wrong: nothing shows a wrong answer is refused.
+    func neverAnsweredWrong(_ wrong: Set<Int>) -> [String] {
+        step.questions.enumerated().filter { !wrong.contains($0.offset) }.map { index, question in
+            "\(path):\(question.script.line): no wrong attempt answers question '\(question.text)' wrong: add a wrong attempt with a line 'answer WRONG-VALUE'"
+        }
     }
 
     /// Goals that every wrong attempt leaves holding: nothing shows they can fail.
@@ -123,14 +190,14 @@ private struct StepPlace {
     /// A step with goals needs a solution (for `skip`, `back` and this check) and a wrong attempt (so no goal is vacuous).
     var missingBlocks: [String] {
         var problems: [String] = []
-        if step.goals.isEmpty {
+        if step.goals.isEmpty, step.questions.isEmpty {
             if !step.solutions.isEmpty || !step.wrongs.isEmpty {
                 problems.append("\(path):\(step.line): the step has a solution or wrong attempt but no goal")
             }
             return problems
         }
-        if step.solutions.isEmpty { problems.append("\(path):\(step.line): the step has goals but no solution") }
-        if step.wrongs.isEmpty { problems.append("\(path):\(step.line): the step has goals but no wrong attempt") }
+        if step.solutions.isEmpty { problems.append("\(path):\(step.line): the step has goals or questions but no solution") }
+        if step.wrongs.isEmpty { problems.append("\(path):\(step.line): the step has goals or questions but no wrong attempt") }
         return problems
     }
 

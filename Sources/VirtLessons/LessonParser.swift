@@ -88,7 +88,7 @@ struct Fence {
 extension Step {
     /// Whether the step has any block beyond prose and shown code.
     var hasBlocks: Bool {
-        !(setups.isEmpty && examples.isEmpty && goals.isEmpty && hints.isEmpty
+        !(setups.isEmpty && examples.isEmpty && goals.isEmpty && questions.isEmpty && hints.isEmpty
           && solutions.isEmpty && wrongs.isEmpty && checks.isEmpty)
     }
 

@@ -12,6 +12,14 @@ extension LessonSession {
         case .back:
             if current == 0 { out("This is the first step.") } else { go(to: min(current, lesson.steps.count) - 1) }
         case .restart: go(to: 0)
+        case .restartStep:
+            if isFinished { out("The lesson is finished; 'back' returns to its last step.") } else { go(to: current) }
+        case .answer(let text): answer(text)
+        case .help(let word):
+            if let word { out(LessonCommand.helpText(for: word)) } else {
+                evaluate("help")
+                out("\n" + LessonCommand.helpText())
+            }
         case .progress: out(StepText.progress(of: lesson, loadProgress(), current: current))
         }
     }
@@ -33,7 +41,7 @@ extension LessonSession {
         }
         for example in step.examples {
             out(StepText.indent(example.text, by: "» "))
-            evaluate(example.text, name: lesson.path)
+            evaluate(example.source(in: lesson.path), eachStatement: true)
         }
         checkGoals()
     }
@@ -77,6 +85,39 @@ extension LessonSession {
             case .fails(let why): out("✗ \(goal.text) — not yet" + (why.map { " (\($0))" } ?? ""))
             case .error(let error): out("✗ \(goal.text) — not yet (\(error.message))")
             }
+        }
+        for (index, question) in step.questions.enumerated() {
+            out((answered.contains(index) ? "✓ " : "✗ ") + question.prompt + (answered.contains(index) ? " — answered" : " — not answered yet"))
+        }
+    }
+
+    /// Judges an answer to the step's first open question.
+    private func answer(_ text: String) {
+        guard !isFinished else {
+            out("The lesson is finished; there is nothing to answer.")
+            return
+        }
+        guard let index = openQuestion else {
+            out(step.questions.isEmpty ? "This step asks no question." : "You have answered every question of this step.")
+            return
+        }
+        guard heldGoals().count == step.goals.count else {
+            out("First reach the step's goals ('goals' shows them): the question is about what you find then.")
+            return
+        }
+        let question = step.questions[index]
+        switch question.judge(text, on: interpreter, path: lesson.path) {
+        case .right:
+            answered.insert(index)
+            out("✓ Right: \(question.text)")
+            if let next = openQuestion { out("Next: " + step.questions[next].prompt) }
+            checkGoals()
+        case .wrong(let why):
+            out("✗ Not quite: \(question.text) (\(why)). Run the experiment and read the result again; 'hint' may help.")
+        case .unusable(let why):
+            out("That is not an answer to this question: \(why).")
+        case .broken(let error):
+            reportLessonError(error)
         }
     }
 

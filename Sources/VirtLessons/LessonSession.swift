@@ -22,6 +22,10 @@ public final class LessonSession {
     var hintsShown: [Int: Int] = [:]
     /// Indexes of the current step's goals that held at the last check.
     var holding: Set<Int> = []
+    /// Indexes of the current step's questions answered right.
+    var answered: Set<Int> = []
+    /// The terminal's width, when tables should fit it (nil: print them whole).
+    public var tableWidth: () -> Int? = { nil }
     /// False once the progress file failed, so it is reported once and never overwritten.
     var savesProgress = true
 
@@ -93,13 +97,21 @@ public final class LessonSession {
     /// Forgets a statement being continued (Ctrl-C at the prompt).
     public func discardPending() { pending = "" }
 
-    /// Runs learner text, printing its value unless `none`, like the REPL.
-    func evaluate(_ text: String, name: String = "<lesson>") {
+    /// Runs a line the learner typed, printing its value unless `none`, as the REPL does.
+    func evaluate(_ text: String) {
+        evaluate(SourceFile(name: "<lesson>", text: text), eachStatement: false)
+    }
+
+    /// Runs `file`, printing the value of each top-level statement (`run`: as if each
+    /// were typed on its own line) or only the last one (a typed line).
+    func evaluate(_ file: SourceFile, eachStatement: Bool) {
+        let show = { [out, tableWidth] (value: Value) in
+            if case .none = value { return }
+            out(TableFormat.render(value, width: tableWidth()))
+        }
         do {
             interpreter.echoesValues = true
-            let value = try interpreter.execute(text, name: name)
-            if case .none = value { return }
-            out(TableFormat.render(value))
+            if eachStatement { try interpreter.execute(file, each: show) } else { show(try interpreter.execute(file)) }
         } catch let error as ScriptError {
             err(error.rendered(color: color))
         } catch {
@@ -107,19 +119,28 @@ public final class LessonSession {
         }
     }
 
-    /// Evaluates the step's goals; announces each newly held one, and the step when all hold.
+    /// Evaluates the step's goals; announces each newly held one, and the step when
+    /// all hold and every question is answered right.
     func checkGoals() {
         guard !isFinished else { return }
         let now = heldGoals()
-        if now.count == step.goals.count {
-            out("✓ Step \(current + 1) done: " + step.goals.map(\.text).joined(separator: "; ") + ".")
+        let allHeld = now.count == step.goals.count
+        if allHeld, answered.count == step.questions.count {
+            let met = step.goals.map(\.text) + (step.questions.isEmpty ? [] : ["questions answered"])
+            out("✓ Step \(current + 1) done: " + met.joined(separator: "; ") + ".")
             saveProgress { $0.markDone(self.current + 1) }
             advance()
             return
         }
         for index in now.subtracting(holding).sorted() { out("✓ \(step.goals[index].text)") }
+        if allHeld, !step.goals.isEmpty, holding.count < step.goals.count, let open = openQuestion {
+            out("The goals hold; now answer the question. " + step.questions[open].prompt)
+        }
         holding = now
     }
+
+    /// The first question of the current step not yet answered right.
+    var openQuestion: Int? { step.questions.indices.first { !answered.contains($0) } }
 
     /// The indexes of the current step's goals that hold now.
     func heldGoals() -> Set<Int> {
@@ -157,12 +178,13 @@ public final class LessonSession {
         interpreter.output = { [out] in out($0.text) }
     }
 
-    /// Prints the step; a step without goals is done as soon as it is read. Goals
-    /// that already hold are noted, so that only those the learner reaches are announced.
+    /// Prints the step; a step without goals or questions is done as soon as it is read.
+    /// Goals that already hold are noted, so that only those the learner reaches are announced.
     func enterStep() {
         out("\n" + StepText.render(step, number: current + 1, of: lesson.steps.count))
         holding = heldGoals()
-        if step.goals.isEmpty {
+        answered = []
+        if step.goals.isEmpty, step.questions.isEmpty {
             saveProgress { $0.markDone(self.current + 1) }
             advance()
         }

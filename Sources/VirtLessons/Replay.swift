@@ -1,9 +1,44 @@
 import VirtLang
 
+/// A piece of a solution or wrong block: script to run, or an `answer VALUE` line.
+enum ScriptPart {
+    case script(ScriptBlock)
+    /// The text after `answer`, and its 1-based line in the lesson file.
+    case answer(String, line: Int)
+}
+
 extension ScriptBlock {
-    /// Runs the block in `session`.
-    func run(in session: Interpreter, path: String) throws {
-        try session.execute(source(in: path))
+    /// Runs the block in `session`; `answer` lines go to `answer`, in order, with the
+    /// session as it is at that point.
+    func run(in session: Interpreter, path: String, answer: (String, Int) -> Void = { _, _ in }) throws {
+        for part in parts {
+            switch part {
+            case .script(let block): try session.execute(block.source(in: path))
+            case .answer(let text, let line): answer(text, line)
+            }
+        }
+    }
+
+    /// The block split at its `answer VALUE` lines (a line whose first word is `answer`).
+    var parts: [ScriptPart] {
+        var parts: [ScriptPart] = []
+        var chunk: [Substring] = [], chunkStart = line
+        func flush() {
+            if !chunk.isEmpty { parts.append(.script(ScriptBlock(text: chunk.joined(separator: "\n"), line: chunkStart))) }
+            chunk = []
+        }
+        for (offset, text) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let words = text.split(whereSeparator: \.isWhitespace)
+            if words.first == "answer" {
+                flush()
+                parts.append(.answer(String(text.trimmed.dropFirst(6)).trimmed, line: line + offset))
+                chunkStart = line + offset + 1
+            } else {
+                chunk.append(text)
+            }
+        }
+        flush()
+        return parts
     }
 
     /// The span of the block's first line, for errors about the block as a whole.

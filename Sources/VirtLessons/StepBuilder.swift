@@ -8,7 +8,8 @@ struct StepBuilder {
 
     /// Info strings whose blocks are only shown, never run.
     static let shownKinds: Set<String> = ["", "vlab", "text", "console", "output"]
-    static let kinds = ["vlab setup", "vlab example", "goal TEXT", "hint", "solution", "wrong", "check NAME points=N [hidden]"]
+    static let kinds = ["vlab setup", "vlab example", "goal TEXT", "question TEXT [tolerance=5%] [choices=a,b,c]", "hint",
+                        "solution", "wrong", "check NAME points=N [hidden]"]
 
     /// Adds the prose gathered so far to the step.
     mutating func flushProse(into step: inout Step) {
@@ -40,12 +41,15 @@ struct StepBuilder {
             }
             try checkSyntax(script)
             step.goals.append(Goal(text: text, script: script))
+        case ("question", _):
+            try checkSyntax(script)
+            step.questions.append(try question(Array(rest), script: script, at: fenceLine))
         case ("hint", _):
             try expectNothing(after: rest, of: kind, at: fenceLine)
             step.hints.append(body.trimmingBlankLines)
         case ("solution", _), ("wrong", _):
             try expectNothing(after: rest, of: kind, at: fenceLine)
-            try checkSyntax(script)
+            for case .script(let part) in script.parts { try checkSyntax(part) }
             if kind == "solution" { step.solutions.append(script) } else { step.wrongs.append(script) }
         case ("check", _):
             try checkSyntax(script)
@@ -81,6 +85,40 @@ struct StepBuilder {
         }
         guard let points else { throw LessonError(path: path, line: line, "check '\(name)' needs points=N", hint: usage) }
         return Check(name: name, points: points, hidden: hidden, script: script)
+    }
+
+    /// `question TEXT [tolerance=N%] [choices=a,b,c]`: the options are the last words.
+    private func question(_ words: [String], script: ScriptBlock, at line: Int) throws -> Question {
+        let usage = "write ```question TEXT, optionally ending with tolerance=5% or choices=a,b,c"
+        var words = words[...], tolerance: Double?, choices: [String]?
+        while let last = words.last, let equals = last.firstIndex(of: "="),
+              ["tolerance", "choices"].contains(last[..<equals]) {
+            let value = last[last.index(after: equals)...]
+            if last.hasPrefix("tolerance=") {
+                guard tolerance == nil, value.hasSuffix("%"), let percent = Double(value.dropLast()), percent.isFinite,
+                      percent >= 0, percent < 100 else {
+                    throw LessonError(path: path, line: line, "tolerance must be a percentage from 0% to below 100%, not '\(value)'", hint: usage)
+                }
+                tolerance = percent / 100
+            } else {
+                let list = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed }
+                guard choices == nil, list.count >= 2, !list.contains(where: \.isEmpty),
+                      Set(list.map { $0.lowercased() }).count == list.count else {
+                    throw LessonError(path: path, line: line, "choices must be two or more different words separated by commas, not '\(value)'", hint: usage)
+                }
+                choices = list
+            }
+            words = words.dropLast()
+        }
+        guard !words.isEmpty else { throw LessonError(path: path, line: line, "a question needs the text the student sees", hint: usage) }
+        if tolerance != nil, choices != nil {
+            throw LessonError(path: path, line: line, "a question takes tolerance= or choices=, not both", hint: usage)
+        }
+        guard script.text.split(separator: "\n").contains(where: { !$0.trimmed.isEmpty }) else {
+            throw LessonError(path: path, line: line, "the question has no expression computing its answer", hint: usage)
+        }
+        return Question(text: words.joined(separator: " "), tolerance: tolerance ?? Question.defaultTolerance,
+                        choices: choices ?? [], script: script)
     }
 
     /// Parses a script block so syntax errors surface when the lesson is read.

@@ -12,6 +12,9 @@ enum StepText {
         if !step.goals.isEmpty {
             parts.append(step.goals.map { "Goal: \($0.text)" }.joined(separator: "\n"))
         }
+        if !step.questions.isEmpty {
+            parts.append(step.questions.map(\.prompt).joined(separator: "\n"))
+        }
         return parts.joined(separator: "\n\n")
     }
 

@@ -43,7 +43,7 @@ import VirtLang
             ("host info pm1", ["name", "cpus", "mem", "cpus_used", "mem_used", "vt", "cpu", "os", "state", "power",
                                "hypervisor", "vms", "rack", "site"]),
             ("hypervisor info pm1", ["host", "kind", "paging", "vmm_ring", "guest_kernel_ring"]),
-            ("vm info web1", ["name", "host", "state", "vcpus", "mem", "os", "load", "volumes", "nics"]),
+            ("vm info web1", ["name", "host", "state", "vcpus", "mem", "os", "load", "volumes", "nics", "last_migration", "last_downtime"]),
             ("vm run web1 workload=compute", ["cycles", "native_cycles", "overhead", "traps", "exits", "translations",
                                              "hypercalls", "violations"]),
             ("app info shop", ["name", "target", "kind", "state", "throughput"]),

@@ -25,6 +25,21 @@ import Testing
         #expect(try w.hostInfo("pm1").cpusUsed == 0 && w.hostInfo("pm2").cpusUsed == 2)
     }
 
+    /// Issue 9, 4.4: a goal must tell a live move from a cold one.
+    @Test func vmInfoKeepsTheLastMigrationsModeAndDowntime() throws {
+        var w = try pair()
+        #expect(try w.vmInfo("vm1").lastMigration == nil && w.vmInfo("vm1").lastDowntime == nil)
+        let live = try w.migrate("vm1", to: "pm2")
+        #expect(try w.vmInfo("vm1").lastMigration == .precopy && w.vmInfo("vm1").lastDowntime == live.downtime)
+        let cold = try w.migrate("vm1", to: "pm1", mode: .cold)
+        #expect(try w.vmInfo("vm1").lastMigration == .cold && w.vmInfo("vm1").lastDowntime == cold.downtime)
+        // A background migration counts once it has finished.
+        let later = try w.migrate("vm1", to: "pm2", mode: .postcopy, async: true)
+        #expect(try w.vmInfo("vm1").lastMigration == .cold)
+        try w.advance(by: later.totalTime)
+        #expect(try w.vmInfo("vm1").lastMigration == .postcopy && w.vmInfo("vm1").lastDowntime == later.downtime)
+    }
+
     @Test func dirtyRateAboveBandwidthStopsAtThreeTimesMemory() throws {
         var w = try pair()
         let bandwidthPages = 1e9 / (8 * 4096)

@@ -22,6 +22,21 @@ import Testing
             """)
     }
 
+    /// Issue 9, 4.8: the two mistakes a beginner makes first get a hint that fixes them.
+    @Test func hintsForUnquotedWordsAndAddingAnItemToAList() throws {
+        #expect(failure("let me = Ada Lovelace")?.hint == "to keep several words as one text, put quotes around them: let me = \"Ada Lovelace\"")
+        #expect(failure("print a b\nlet x = 1 2")?.hint == "end a statement with a newline or ';'")
+        #expect(failure("let hosts = [list pm1 pm2]\nlet hosts = $hosts + pm3")?.hint
+            == "to add an item to a list, add a list holding it: ... + [list pm3]")
+    }
+
+    @Test func aproposMatchesWordsNotPartsOfWords() {
+        #expect(CommandRegistry.hasWord(startingWith: "ring", in: "the rings of the vmm"))
+        #expect(!CommandRegistry.hasWord(startingWith: "ring", in: "a string while running"))
+        #expect(CommandRegistry.hasWord(startingWith: "mov-cr3", in: "ops: mov-cr3, hlt"))
+        #expect(!CommandRegistry.hasWord(startingWith: "", in: "anything"))
+    }
+
     @Test func expectWithoutMessageQuotesTheExpression() throws {
         let e = try #require(failure("expect (1 + 1 == 3)"))
         #expect(e.message == "expectation failed: 1 + 1 == 3")

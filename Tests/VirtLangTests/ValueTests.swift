@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VirtLang
 
@@ -24,6 +25,34 @@ import Testing
         #expect(try eval("(1ms / 1us)") == .int(1000))
         #expect(try eval("(200W * 1h)") == .quantity(Quantity(720_000, .energy)))
         #expect(try eval("(1000pages/s * 2s)") == .quantity(Quantity(2000, .pages)))
+    }
+
+    /// Issue 9, 4.9: a wide table is printed in parts that fit the width given,
+    /// each led by the name column; a cell too wide even then is cut with `…`.
+    @Test func tablesFitTheWidthGiven() throws {
+        let fields = (1...12).map { ("column\($0)", Value.string("value\($0)")) }
+        let long = Value.list([.record(Record([("name", .string("pm1"))] + fields + [("vms", .string(String(repeating: "web", count: 40)))])),
+                               .record(Record([("name", .string("pm2"))] + fields + [("vms", .string("-"))]))])
+        let whole = TableFormat.render(long)
+        #expect(whole.split(separator: "\n").count == 3)
+        #expect(whole.split(separator: "\n").map(\.count).max()! > 120)
+        let fitted = TableFormat.render(long, width: 60)
+        #expect(fitted.split(separator: "\n").allSatisfy { $0.count <= 60 }, "\(fitted)")
+        let parts = fitted.components(separatedBy: "\n\n")
+        #expect(parts.count > 2)
+        #expect(parts.allSatisfy { $0.hasPrefix("name  ") && $0.contains("\npm1  ") && $0.contains("\npm2  ") })
+        #expect(fitted.contains("we…"))
+        #expect(fitted.contains("column12"))
+        #expect(TableFormat.render(long, width: 10_000) == whole)
+    }
+
+    /// Issue 9, 4.7: decimals compare as quantities do.
+    @Test func decimalsCompareWithinRoundingError() throws {
+        #expect(try eval("(0.1 + 0.2 == 0.3)") == .bool(true))
+        #expect(try eval("(8G / 10Gbps / 1s * 1000 == 8G / 10Gbps / 1ms)") == .bool(true))
+        #expect(try eval("(0.1 + 0.2 != 0.3)") == .bool(false))
+        #expect(try eval("(0.3 == 0.30001)") == .bool(false))
+        #expect(try eval("(9007199254740993 == 9007199254740992)") == .bool(false))
     }
 
     @Test func equalityAcrossIntAndDouble() {

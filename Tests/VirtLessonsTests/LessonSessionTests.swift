@@ -104,6 +104,45 @@ import Testing
         #expect(feed(session, transcript, "back") == "This is the first step.")
     }
 
+    /// Issue 9, 4.2 and 4.3: `run` prints what the REPL prints for each statement;
+    /// `help` lists the lesson commands; `help restart` explains both restarts.
+    @Test func runPrintsEveryStatementAndHelpListsLessonCommands() throws {
+        let transcript = Lines()
+        let language = try LessonLibrary.load(repositoryRoot + "/lessons/00-the-language.md")
+        let store = ProgressStore(path: progressPath) { transcript.add("warn: " + $0) }
+        let session = LessonSession(lesson: language, store: store, out: transcript.add, err: { transcript.add("err: " + $0) })
+        session.open()
+        _ = feed(session, transcript, "skip", "skip")
+        #expect(feed(session, transcript, "run").hasSuffix("true\n8.59s\n60"))
+        let help = feed(session, transcript, "help")
+        #expect(help.contains("Lesson commands (a whole line each):"))
+        for word in LessonCommand.words { #expect(help.contains("\n  \(word)"), "\(word)") }
+        #expect(feed(session, transcript, "help restart")
+            == "  restart step  this step again, from its starting state\n  restart       the whole lesson again, from step 1")
+    }
+
+    /// Issue 9, 4.5 and 4.1: after `run`, the hint's own command still works, and an
+    /// example's error names the lesson file's own line.
+    @Test func examplesNeitherTakeTheHintsNamesNorHideTheirLines() throws {
+        let transcript = Lines()
+        let why = try LessonLibrary.load(repositoryRoot + "/lessons/02-why-virtualize.md")
+        let store = ProgressStore(path: progressPath) { transcript.add("warn: " + $0) }
+        let session = LessonSession(lesson: why, store: store, out: transcript.add, err: { transcript.add("err: " + $0) })
+        session.open()
+        _ = feed(session, transcript, "skip", "skip")
+        #expect(feed(session, transcript, "run").hasSuffix("failed killed"))
+        let hinted = feed(session, transcript, "app run oops on=labvm kind=panic")
+        #expect(!hinted.contains("err:"), "\(hinted)")
+        #expect(hinted.contains("✓ Step 3 done"))
+
+        let broken = try lesson("## One\nText.\n" + block("vlab example", "print 1\nvm info nothere") + block("goal g", "$x == 1")
+                                + block("solution", "let x = 1") + block("wrong", "let x = 2"))
+        let lines = Lines()
+        let other = LessonSession(lesson: broken, store: store, out: lines.add, err: { lines.add("err: " + $0) })
+        other.open()
+        #expect(feed(other, lines, "run").contains("err: test.md:9:"))
+    }
+
     @Test func errorsGoToTheErrorStream() {
         let transcript = Lines()
         let session = open(transcript)

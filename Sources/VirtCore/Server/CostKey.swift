@@ -8,7 +8,7 @@ public enum CostKey: String, Codable, Sendable, CaseIterable {
     case vmExit = "vm-exit", nestedWalkFactor = "nested-walk-factor"
     case jitFactor = "jit-factor", nativeCall = "native-call"
 
-    /// The default value (FACTS.md or an estimate; see `source`).
+    /// The default value (a published figure or an estimate; see `source` and docs/sources.md).
     public var defaultValue: Double {
         switch self {
         case .instruction: 1
@@ -36,13 +36,26 @@ public enum CostKey: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The hypervisor kinds whose mechanisms read this key (native costs and the
+    /// JVM's keys are read by every kind); setting another key has no effect.
+    public var techniques: Set<HypervisorKind> {
+        switch self {
+        case .trap: [.trap, .full, .para]
+        case .translation, .callout, .btSyscall: [.full]
+        case .shadowUpdate, .deviceEmulation: [.trap, .full, .hardware]
+        case .hypercall, .pteValidate, .batch: [.para]
+        case .vmExit, .nestedWalkFactor: [.hardware]
+        default: Set(HypervisorKind.allCases)
+        }
+    }
+
     /// What the value means and where it comes from (shown by `hypervisor costs` and `help`).
     public var source: String {
         switch self {
         case .instruction:
             "native cycles per unprivileged instruction — estimate: one instruction per cycle"
         case .syscall:
-            "native system call entry and return — FACTS.md: a native syscall entry costs a few hundred cycles"
+            "native system call entry and return — estimate within the published range: a native syscall entry costs a few hundred cycles"
         case .privileged:
             "native cli, sti, popf, pushf, sgdt, smsw or page-table store — estimate: a few tens of cycles for a simple instruction"
         case .io:
@@ -62,23 +75,23 @@ public enum CostKey: String, Codable, Sendable, CaseIterable {
         case .translation:
             "binary translation of one guest kernel code block, once per run while cached — estimate: thousands of cycles to decode and emit a block"
         case .callout:
-            "callout from translated code to the VMM for a sensitive instruction — estimate: a call, no hardware trap"
+            "callout from translated code to the VMM for what cannot be done inline (io, hlt, mov-cr3); cli, sti, popf, pushf, smsw, sgdt are inline at native cost — estimate: a call, no hardware trap"
         case .btSyscall:
-            "extra VMM work per system call under binary translation (ring transitions need intervention) — FACTS.md: a software VMM's syscall is an order of magnitude above native"
+            "extra VMM work per system call under binary translation (ring transitions need intervention) — Adams & Agesen, ASPLOS 2006: a software VMM's syscall is an order of magnitude above native"
         case .shadowUpdate:
-            "VMM work to keep shadow page tables in sync (a page-table write, a fill after a hidden fault, an address-space switch) — estimate; FACTS.md: hidden faults and traced writes cost thousands of cycles"
+            "VMM work to keep shadow page tables in sync (a page-table write, a fill after a hidden fault, an address-space switch) — estimate; Adams & Agesen, ASPLOS 2006: hidden faults and traced writes cost thousands of cycles"
         case .deviceEmulation:
-            "VMM emulation of a device access (full, hardware, trap) — estimate"
+            "VMM emulation of a device access (full, hardware, trap; para uses split drivers instead) — estimate"
         case .hypercall:
             "hypercall round trip (software trap into Xen, int $0x82) — estimate: a trap without decoding"
         case .pteValidate:
             "Xen validating one page-table update inside a batched mmu_update — estimate"
         case .batch:
-            "page-table updates per batched hypercall (multicall, Barham et al. SOSP 2003) — estimate of the batch size"
+            "page-table updates per batched hypercall (multicall), and I/O requests per split-driver notification (Barham et al. SOSP 2003) — estimate of the batch size"
         case .vmExit:
-            "VM exit round trip — FACTS.md: about 2,400 cycles on first-generation VT-x (Prescott), 500–1,000 on Nehalem/Sandy Bridge (unconfirmed)"
+            "VM exit round trip — about 2,400 cycles on first-generation VT-x (Prescott), 500–1,000 on Nehalem/Sandy Bridge (unconfirmed)"
         case .nestedWalkFactor:
-            "nested-paging TLB miss cost over a native walk (factor) — FACTS.md: up to 24 memory references instead of 4"
+            "nested-paging TLB miss cost over a native walk (factor) — Intel EPT / AMD NPT: up to 24 memory references instead of 4"
         case .jitFactor:
             "JVM: cycles per bytecode instruction over native after JIT compilation (factor) — estimate"
         case .nativeCall:

@@ -10,8 +10,9 @@ struct ExecutionEngine {
     private(set) var cycles = 0.0
     private(set) var nativeCycles = 0.0
     private(set) var traps = 0, exits = 0, translations = 0, hypercalls = 0, violations = 0
-    /// Page-table updates queued in the current multicall (para).
-    private var batchFill = 0
+    /// Page-table updates queued in the current multicall, and I/O requests
+    /// queued on the split driver's ring before its notification (para).
+    private var pteBatch = 0, ioBatch = 0
 
     init(mode: ExecutionMode, costs: CostTable, translated: Set<String> = []) {
         self.mode = mode
@@ -24,7 +25,7 @@ struct ExecutionEngine {
         for step in program.ops {
             for _ in 0..<step.count { execute(step.op) }
         }
-        batchFill = 0
+        pteBatch = 0; ioBatch = 0
     }
 
     private func c(_ key: CostKey) -> Double { costs[key] }
@@ -44,6 +45,9 @@ struct ExecutionEngine {
 
     private mutating func execute(_ op: GuestOp) {
         nativeCycles += native(op)
+        // A batch ends at the first other operation, user code included (the kernel was left).
+        if op != .pteWrite { pteBatch = 0 }
+        if op != .io { ioBatch = 0 }
         if case .user(let n) = op {
             // User code runs directly under every technique; only a JVM interprets it.
             cycles += mode == .jvm ? Double(n) * c(.instruction) * c(.jitFactor) : native(op)
@@ -59,11 +63,11 @@ struct ExecutionEngine {
         case .colinux: cooperative(op)
         case .jvm: cycles += native(op) + c(.nativeCall)
         }
-        if op != .pteWrite { batchFill = 0 }
     }
 
     /// Guest kernel in ring 1: privileged operations trap to the ring-0 VMM and are
-    /// emulated; sensitive-but-unprivileged ones run unnoticed and misbehave.
+    /// emulated; sensitive-but-unprivileged ones run unnoticed and misbehave
+    /// (Popek & Goldberg 1974; Robin & Irvine 2000; docs/sources.md).
     private mutating func trapAndEmulate(_ op: GuestOp) {
         switch op {
         case .popf, .pushf, .sgdt, .smsw:
@@ -83,18 +87,25 @@ struct ExecutionEngine {
         }
     }
 
-    /// Guest kernel code is translated block by block (cached for the run);
-    /// sensitive instructions become callouts; shadow page tables are kept by
-    /// tracing page-table writes (hidden faults).
+    /// Guest kernel code is translated block by block (cached for the run). The
+    /// translator turns `cli`, `sti`, `popf`, `pushf` into inline updates of the
+    /// virtual flags and `smsw`, `sgdt` into loads from the virtual CPU, all at
+    /// about native cost; what cannot be done inline (`io`, `hlt`, `mov-cr3`,
+    /// `hypercall`) becomes a callout to the VMM; system calls need VMM
+    /// intervention in the ring transition; shadow page tables are kept by tracing
+    /// page-table writes and taking hidden page faults, real traps and the
+    /// expensive part (Adams & Agesen, ASPLOS 2006; docs/sources.md).
     private mutating func binaryTranslation(_ op: GuestOp) {
         if !translated.contains(op.keyword) {
             translated.insert(op.keyword)
             cycles += c(.translation); translations += 1
         }
         switch op {
+        case .cli, .sti, .popf, .pushf, .sgdt, .smsw:
+            cycles += native(op)
         case .syscall:
             cycles += native(op) + c(.btSyscall)
-        case .cli, .sti, .popf, .pushf, .sgdt, .smsw, .hlt:
+        case .hlt:
             cycles += native(op) + c(.callout)
         case .hypercall:
             cycles += native(op) + c(.callout); hypercalls += 1
@@ -109,35 +120,54 @@ struct ExecutionEngine {
         }
     }
 
-    /// The guest kernel calls the hypervisor; system calls go straight to the
-    /// guest kernel (Xen's fast handler); page faults are delivered via Xen;
-    /// page-table updates are validated and batched.
+    /// The guest kernel calls the hypervisor (Barham et al., SOSP 2003). It masks
+    /// events by writing its shared-info page, so `cli`, `sti`, `popf`, `pushf`
+    /// need no hypercall; it keeps its own copies of CR0 and its descriptor
+    /// tables (Linux's Xen paravirt operations), so `smsw`, `sgdt` are native;
+    /// system calls go straight to the guest kernel (Xen's fast trap handler).
+    /// `mov-cr3` and `hlt` are hypercalls; page-table updates are validated and
+    /// batched into one hypercall; I/O goes through split drivers, whose shared
+    /// ring takes a run of requests with one event-channel notification, a
+    /// hypercall; page faults are delivered through Xen (docs/sources.md).
     private mutating func paravirtualized(_ op: GuestOp) {
         switch op {
-        case .syscall:
+        case .syscall, .cli, .sti, .popf, .pushf, .sgdt, .smsw:
             cycles += native(op)
-        case .cli, .sti, .popf, .pushf, .sgdt, .smsw, .hlt, .io, .movCR3, .hypercall:
+        case .hlt, .movCR3, .hypercall:
             cycles += native(op) + c(.hypercall); hypercalls += 1
         case .pteWrite:
-            if batchFill == 0 { cycles += c(.hypercall); hypercalls += 1 }
-            batchFill = (batchFill + 1) % max(1, Int(c(.batch)))
+            pteBatch = batched(pteBatch)
             cycles += native(op) + c(.pteValidate)
+        case .io:
+            ioBatch = batched(ioBatch)
+            cycles += native(op)
         case .pageFault:
             cycles += native(op) + c(.trap); traps += 1
         case .user: break
         }
     }
 
-    /// The guest kernel runs in non-root ring 0: system calls are native,
-    /// sensitive operations exit to the root-mode VMM. Shadow paging exits on
-    /// page-table writes, switches and faults; nested paging does not, but each
-    /// TLB miss walks two levels of page tables.
+    /// Charges one hypercall for the first of up to `batch` consecutive requests
+    /// of one kind; returns the batch's new fill.
+    private mutating func batched(_ fill: Int) -> Int {
+        if fill == 0 { cycles += c(.hypercall); hypercalls += 1 }
+        return (fill + 1) % max(1, Int(c(.batch)))
+    }
+
+    /// The guest kernel runs at CPL 0 of non-root mode (Intel SDM Vol. 3C, "VMX
+    /// non-root operation"): system calls, `cli`, `sti`, `popf`, `pushf` act on
+    /// the guest's own state without an exit, `smsw` reads CR0 through the read
+    /// shadow and `sgdt` the guest's own GDTR (descriptor-table exiting is off by
+    /// default). `io`, `hlt` and `vmcall` (a hypercall) exit to the root-mode
+    /// VMM. Shadow paging also exits on page-table writes (the guest's tables are
+    /// write-protected), address-space switches and guest page faults; nested
+    /// paging does not, but each TLB miss walks two dimensions of page tables.
     private mutating func hardwareAssisted(_ op: GuestOp, _ paging: Paging) {
         let nestedWalk = c(.tlbWalk) * c(.nestedWalkFactor)
         switch op {
-        case .syscall:
+        case .syscall, .cli, .sti, .popf, .pushf, .sgdt, .smsw:
             cycles += native(op)
-        case .cli, .sti, .popf, .pushf, .sgdt, .smsw, .hlt, .hypercall:
+        case .hlt, .hypercall:
             cycles += native(op) + c(.vmExit); exits += 1
             if op == .hypercall { hypercalls += 1 }
         case .io:

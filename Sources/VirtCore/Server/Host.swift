@@ -58,7 +58,7 @@ public enum CPUVendor: String, Codable, Sendable, CaseIterable { case intel, amd
 /// The host's own operating system: apps, jails (freebsd), UML (linux) and coLinux (windows) depend on it.
 public enum HostOS: String, Codable, Sendable, CaseIterable { case linux, windows, freebsd }
 
-/// Host defaults (`host add` without the option). None is published in FACTS.md: each is an estimate.
+/// Host defaults (`host add` without the option). None is a published figure: each is an estimate (docs/sources.md).
 public enum HostDefaults {
     /// VT-x/AMD-V present: estimate — every server CPU since 2006 has it.
     public static let vt = true

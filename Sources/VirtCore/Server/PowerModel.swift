@@ -1,6 +1,6 @@
 /// How a powered-on host's draw depends on its CPU utilization (0…1).
 public enum PowerModel: Codable, Equatable, Sendable {
-    /// P(u) = idle + (max − idle) · u (CloudSim PowerModelLinear; FACTS.md).
+    /// P(u) = idle + (max − idle) · u (CloudSim PowerModelLinear; docs/sources.md).
     case linear(idle: Double, max: Double)
     /// A SPECpower table, watts at 0, 10, …, 100 % utilization, interpolated linearly.
     case spec(SpecPowerServer)
@@ -46,7 +46,7 @@ public enum PowerModel: Codable, Equatable, Sendable {
     }
 }
 
-/// SPECpower_ssj2008 results used by CloudSim (FACTS.md), watts at 0, 10, …, 100 %.
+/// SPECpower_ssj2008 results used by CloudSim (docs/sources.md), watts at 0, 10, …, 100 %.
 public enum SpecPowerServer: String, Codable, Sendable, CaseIterable {
     /// HP ProLiant ML110 G4 (Xeon 3040).
     case hpMl110G4 = "hp-ml110-g4"

@@ -22,6 +22,9 @@ struct VM: Codable, Equatable, Sendable {
     var migrating: Int?
     /// Why the VM crashed, while crashed.
     var crashReason: String?
+    /// The mode of the VM's last completed migration, and the downtime it had (nil before any).
+    var lastMigration: MigrationMode?
+    var lastDowntime: Double?
 }
 
 /// A VM's life-cycle state.
@@ -56,6 +59,10 @@ public struct VMInfo: Codable, Equatable, Sendable {
     /// A job id while a migration is in flight.
     public var migrating: Int?
     public var crashReason: String?
+    /// The mode of the last completed migration (nil: never migrated), so a goal can tell a live move from a cold one.
+    public var lastMigration: MigrationMode?
+    /// The downtime of that migration, in seconds.
+    public var lastDowntime: Double?
 }
 
 /// `vm list` filters; nil matches anything.

@@ -148,7 +148,8 @@ extension World {
     func info(of vm: VM) -> VMInfo {
         VMInfo(name: vm.name, host: vm.host, state: vm.state, vcpus: vm.vcpus, mem: vm.mem, os: vm.os, load: vm.load,
                weight: vm.weight, cap: vm.cap, dirtyRate: vm.dirtyRate, wws: vm.wws ?? vm.mem,
-               volumes: [], nics: [], migrating: vm.migrating, crashReason: vm.crashReason)
+               volumes: [], nics: [], migrating: vm.migrating, crashReason: vm.crashReason,
+               lastMigration: vm.lastMigration, lastDowntime: vm.lastDowntime)
     }
 
     func existingVM(_ name: String, at parameter: String = "name") throws(CoreError) -> VM {

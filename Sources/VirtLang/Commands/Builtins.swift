@@ -116,9 +116,11 @@ public enum Builtins {
             text = Help.page(spec)
         } else if registry.isGroup(words) {
             text = Help.group(words, registry)
+        } else if let topic = registry.topics.first(where: { $0.name == words.joined(separator: " ") }) {
+            text = topic.text
         } else {
             let name = words.joined(separator: " ")
-            let hint = Suggest.hint(for: name, among: registry.commands.map(\.name) + registry.topWords)
+            let hint = Suggest.hint(for: name, among: registry.commands.map(\.name) + registry.topWords + registry.topics.map(\.name))
             throw call.error(.name, "no help for '\(name)': not a command", hint: hint ?? "type 'help' for the commands", at: "command")
         }
         call.interpreter.output(.text(text))

@@ -5,6 +5,14 @@ public final class CommandRegistry: @unchecked Sendable {
     private var byName: [String: Int] = [:]
     /// First words that have sub-commands (`vm`, `host`, `report`).
     private var prefixes: Set<String> = []
+    /// Help topics that are not commands (`help sources`): name, one-line summary, text.
+    public private(set) var topics: [(name: String, summary: String, text: String)] = []
+
+    /// Adds a help topic; `help NAME` prints its text.
+    public func addTopic(_ name: String, summary: String, text: String) {
+        topics.removeAll { $0.name == name }
+        topics.append((name, summary, text))
+    }
 
     /// The statement keywords, offered by did-you-mean beside commands.
     public static let keywords = ["let", "if", "elif", "else", "while", "for", "in", "proc", "return",
@@ -62,10 +70,24 @@ public final class CommandRegistry: @unchecked Sendable {
     }
 
     /// Commands whose name, summary or details mention `word`.
+    /// Commands whose name, summary or details has a word starting with `word`
+    /// (`ring` finds "rings", not "string" or "running").
     public func apropos(_ word: String) -> [CommandSpec] {
         let w = word.lowercased()
         return commands.filter {
-            $0.name.lowercased().contains(w) || $0.summary.lowercased().contains(w) || $0.details.lowercased().contains(w)
+            [$0.name, $0.summary, $0.details].contains { Self.hasWord(startingWith: w, in: $0.lowercased()) }
         }
+    }
+
+    static func hasWord(startingWith word: String, in text: String) -> Bool {
+        guard !word.isEmpty else { return false }
+        var previous: Character = " "
+        var index = text.startIndex
+        while index < text.endIndex {
+            if !previous.isLetter, !previous.isNumber, text[index...].hasPrefix(word) { return true }
+            previous = text[index]
+            index = text.index(after: index)
+        }
+        return false
     }
 }

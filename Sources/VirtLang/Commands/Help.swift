@@ -8,6 +8,9 @@ public enum Help {
             lines += specs.map(summaryLine)
         }
         lines.append("Statements: " + CommandRegistry.keywords.filter { !["elif", "else", "in", "catch"].contains($0) }.joined(separator: ", "))
+        if !registry.topics.isEmpty {
+            lines.append("Topics: " + registry.topics.map { "help \($0.name) (\($0.summary))" }.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -71,6 +71,12 @@ public final class Interpreter {
         try runTopLevel(Parser.parse(file))
     }
 
+    /// Runs a script one top-level statement at a time, handing each statement's
+    /// value to `each` (what the REPL would print for it).
+    public func execute(_ file: SourceFile, each: (Value) -> Void) throws {
+        for statement in try Parser.parse(file) { each(try runTopLevel([statement])) }
+    }
+
     /// Parses and runs source text.
     @discardableResult
     public func execute(_ text: String, name: String = "<repl>") throws -> Value {

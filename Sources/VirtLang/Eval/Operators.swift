@@ -154,7 +154,10 @@ enum Operators {
                 throw ScriptError(.unit, "cannot \(verb) a \(l.kindName) and a \(r.kindName)",
                                   hint: "give the number a unit, e.g. \(example(dimensionOf(q)))", at: span)
             }
-            let hint = (l.kindName == "string" || r.kindName == "string") ? "join text with interpolation: \"...${$x}\"" : nil
+            var hint = (l.kindName == "string" || r.kindName == "string") ? "join text with interpolation: \"...${$x}\"" : nil
+            if op == .add, case .list = l, r.kindName != "list" {
+                hint = "to add an item to a list, add a list holding it: ... + [list \(r.text)]"
+            }
             throw ScriptError(.type, "cannot \(verb) a \(l.kindName) and a \(r.kindName)", hint: hint, at: span)
         }
     }

@@ -21,9 +21,27 @@ extension Parser {
             skipSpace()
             if !atEnd, peek != 10, peek != 59, peek != closer {
                 throw error("unexpected '\(textAhead())' after the statement", at: pos,
-                            hint: "end a statement with a newline or ';'")
+                            hint: afterStatementHint())
             }
         }
+    }
+
+    /// The hint for stray words after a statement: quotes, when they follow `let NAME = WORD`.
+    func afterStatementHint() -> String {
+        var start = pos
+        while start > 0, b[start - 1] != 10, b[start - 1] != 59 { start -= 1 }
+        var end = pos
+        while end < b.count, b[end] != 10, b[end] != 59 { end += 1 }
+        let line = String(decoding: b[start..<end], as: UTF8.self)
+        let parts = line.split(separator: "=", maxSplits: 1)
+        let head = parts.first?.split(separator: " ") ?? []
+        if parts.count == 2, head.count == 2, head[0] == "let" {
+            let value = parts[1].split(separator: " ").joined(separator: " ")
+            if let first = value.first, first.isLetter {
+                return "to keep several words as one text, put quotes around them: let \(head[1]) = \"\(value)\""
+            }
+        }
+        return "end a statement with a newline or ';'"
     }
 
     func textAhead() -> String {

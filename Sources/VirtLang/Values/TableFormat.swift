@@ -1,13 +1,40 @@
 /// Records print as aligned two-column tables; lists of records as one row each.
 public enum TableFormat {
-    /// The value as the REPL shows it: tables for records, text otherwise.
-    public static func render(_ value: Value) -> String {
+    /// The value as the REPL shows it: tables for records, text otherwise. With
+    /// `width` (a terminal's columns), a table's long cells are cut short with `…`
+    /// so that each row fits; without it nothing is cut (pipes and files get it all).
+    public static func render(_ value: Value, width: Int? = nil) -> String {
         switch value {
         case .record(let r): return recordTable(r)
         case .list(let rows) where !rows.isEmpty && rows.allSatisfy(isRecord):
-            return listTable(rows.compactMap { if case .record(let r) = $0 { return r } else { return nil } })
+            return listTable(rows.compactMap { if case .record(let r) = $0 { return r } else { return nil } }, width: width)
         default: return value.text
         }
+    }
+
+    /// The columns in groups that each fit in `limit` columns, every group led by
+    /// the first column (the name), as wide tables are printed in parts; a column
+    /// too wide even beside the name is narrowed (its cells cut with `…`).
+    static func fit(_ widths: inout [Int], within limit: Int) -> [[Int]] {
+        guard widths.reduce(0, +) + 2 * (widths.count - 1) > limit, widths.count > 1 else { return [Array(widths.indices)] }
+        let room = max(4, limit - widths[0] - 2)
+        for c in widths.indices.dropFirst() { widths[c] = min(widths[c], room) }
+        var groups: [[Int]] = [], current = [0], used = widths[0]
+        for c in widths.indices.dropFirst() {
+            if current.count > 1, used + 2 + widths[c] > limit {
+                groups.append(current)
+                current = [0]
+                used = widths[0]
+            }
+            current.append(c)
+            used += 2 + widths[c]
+        }
+        return groups + [current]
+    }
+
+    /// The cell cut to `width` characters, ending in `…` when cut.
+    static func elide(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
     }
 
     private static func isRecord(_ v: Value) -> Bool {
@@ -40,19 +67,22 @@ public enum TableFormat {
         return lines.joined(separator: "\n")
     }
 
-    static func listTable(_ rows: [Record]) -> String {
+    static func listTable(_ rows: [Record], width: Int? = nil) -> String {
         var columns: [String] = []
         for r in rows { for name in r.names where !columns.contains(name) { columns.append(name) } }
         let cells = rows.map { r in columns.map { r[$0].map(cell) ?? "-" } }
-        let widths = columns.indices.map { c in max(columns[c].count, cells.map { $0[c].count }.max() ?? 0) }
-        func line(_ items: [String]) -> String {
+        var widths = columns.indices.map { c in max(columns[c].count, cells.map { $0[c].count }.max() ?? 0) }
+        let groups = width.map { fit(&widths, within: $0) } ?? [Array(columns.indices)]
+        func line(_ items: [String], _ group: [Int]) -> String {
             var out = ""
-            for (k, item) in items.enumerated() {
-                out += k == items.count - 1 ? item : item.padded(widths[k]) + "  "
+            for (k, c) in group.enumerated() {
+                let text = elide(items[c], to: widths[c])
+                out += k == group.count - 1 ? text : text.padded(widths[c]) + "  "
             }
             return out
         }
-        return ([line(columns)] + cells.map(line)).joined(separator: "\n")
+        return groups.map { group in ([line(columns, group)] + cells.map { line($0, group) }).joined(separator: "\n") }
+            .joined(separator: "\n\n")
     }
 }
 

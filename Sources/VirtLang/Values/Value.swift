@@ -66,13 +66,14 @@ public enum Value: Sendable {
 }
 
 extension Value: Equatable {
-    /// Equality by value: `1 == 1.0`, quantities equal when dimension and value match.
+    /// Equality by value: `1 == 1.0`; decimals, and quantities of one dimension,
+    /// equal within a relative 1e-12, so `(0.1 + 0.2 == 0.3)` holds.
     public static func == (a: Value, b: Value) -> Bool {
         switch (a, b) {
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
-        case (.int, .double), (.double, .int), (.double, .double): return a.number! == b.number!
+        case (.int, .double), (.double, .int), (.double, .double): return approximatelyEqual(a.number!, b.number!)
         case (.quantity(let x), .quantity(let y)):
             return x.dimension == y.dimension && approximatelyEqual(x.value, y.value)
         case (.string(let x), .string(let y)): return x == y
@@ -82,7 +83,7 @@ extension Value: Equatable {
         }
     }
 
-    /// Quantities are stored in base units as doubles: `2 * 30min == 1h` must hold.
+    /// Numbers are doubles: `2 * 30min == 1h` and `0.1 + 0.2 == 0.3` must hold.
     static func approximatelyEqual(_ x: Double, _ y: Double) -> Bool {
         x == y || abs(x - y) <= 1e-12 * max(abs(x), abs(y))
     }

@@ -1,4 +1,4 @@
-/// Live migration's arithmetic (FACTS.md, "Live migration"): pure functions of
+/// Live migration's arithmetic (docs/sources.md, "Live migration"): pure functions of
 /// the VM's memory, dirty rate and writable working set, and the link.
 public enum MigrationMode: String, Codable, Sendable, CaseIterable {
     /// Iterative pre-copy, then stop-and-copy (Clark et al., NSDI 2005).

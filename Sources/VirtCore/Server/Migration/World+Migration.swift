@@ -1,6 +1,6 @@
 /// `vm migrate`: moving a VM between hosts, live or cold.
 extension World {
-    /// Migrates a VM (FACTS.md model). The VM is accounted to its destination
+    /// Migrates a VM (the model of docs/sources.md). The VM is accounted to its destination
     /// from the start (its room is reserved) and arrives when the job ends: the
     /// clock advances by `totalTime`, or, with `async`, an event finishes it
     /// (`advance`, `runUntilIdle`) and the record carries the job id.
@@ -52,6 +52,8 @@ extension World {
         guard let job = migrations.removeValue(forKey: id) else { return }
         guard vms[job.vm]?.migrating == id else { return }
         vms[job.vm]!.migrating = nil
+        vms[job.vm]!.lastMigration = job.record.mode
+        vms[job.vm]!.lastDowntime = job.record.downtime
         let request = MigrationRequest(vm: vms[job.vm]!, source: hosts[job.from]!, destination: hosts[job.to]!,
                                        mode: job.record.mode)
         arrived(request)

@@ -1,0 +1,127 @@
+import VirtCore
+import VirtLang
+
+/// `help sources`: where each of VirtLab's defaults comes from. docs/sources.md
+/// is this text (`virtlab help sources > docs/sources.md`; a test keeps them equal).
+enum SourcesTopic {
+    static let text: String = [intro, cpu, costTable, migration, power, other].joined(separator: "\n\n")
+
+    static let intro = """
+        # Where VirtLab's numbers come from
+
+        Every default of the simulator is either a figure from a publication or an
+        estimate. Estimates are marked as such, with their reasoning; so are figures
+        recalled from a source but not checked against it ("unconfirmed"). Lessons
+        ask you to trust the orderings (what beats what, and why) more than the
+        exact numbers. Every default can be changed (`hypervisor set`, `vm set`,
+        `host add power=`, `vm migrate bandwidth=`), so a lesson can show what
+        depends on it.
+        """
+
+    static let cpu = """
+        ## Executing guest code
+
+        - Popek and Goldberg, "Formal Requirements for Virtualizable Third
+          Generation Architectures", CACM 17(7), 1974: trap-and-emulate works when
+          every sensitive instruction is privileged.
+        - Robin and Irvine, "Analysis of the Intel Pentium's Ability to Support a
+          Secure Virtual Machine Monitor", USENIX Security 2000: 17 x86
+          instructions are sensitive but unprivileged. In a ring-1 guest kernel
+          POPF leaves the interrupt flag unchanged without a fault, PUSHF and SMSW
+          expose the real flags and CR0, SGDT the VMM's descriptor table. VirtLab's
+          `trap` hypervisor counts each as a violation.
+        - Adams and Agesen, "A Comparison of Software and Hardware Techniques for
+          x86 Virtualization", ASPLOS 2006: VMware's binary translator turns
+          cli, sti, popf and pushf in guest kernel code into inline updates of the
+          virtual flags, at about native cost, and calls out to the VMM only for
+          what cannot be done in place; traced page-table writes and hidden page
+          faults are its expensive part, and system calls need VMM intervention.
+          First-generation VT-x and AMD-V had no MMU virtualization, so shadow
+          paging exited on every page-table write, address-space switch and guest
+          page fault, and the software VMM often won (forkwait: native 6.0 s,
+          software VMM 36.9 s, hardware VMM 106.4 s; unconfirmed).
+        - Barham et al., "Xen and the Art of Virtualization", SOSP 2003: guest
+          kernels in ring 1 on 32-bit x86, hypercalls as a software trap, batched
+          page-table updates (multicall), an event-masking flag in the shared-info
+          page instead of cli/sti, and split device drivers (a ring of requests
+          shared with a driver domain, one event-channel notification per batch).
+          Linux's Xen paravirt operations read CR0 and the descriptor tables from
+          the guest's own copies, without a hypercall.
+        - Intel SDM volume 3C, "VMX non-root operation": in non-root mode the guest
+          kernel runs at CPL 0; cli, sti, popf, pushf act on the guest's own flags;
+          smsw reads CR0 through the read shadow; sgdt returns the guest's GDTR
+          unless descriptor-table exiting is enabled (off by default); hlt and I/O
+          exit under the usual controls. AMD-V behaves alike (VMRUN, #VMEXIT).
+        - Nested paging (Intel EPT, AMD NPT) removes the shadow-paging exits; a TLB
+          miss then walks two dimensions of page tables, up to 24 memory references
+          instead of 4. VMware measured up to 48 % gains on MMU-heavy benchmarks.
+        - VM exit round trip: about 2,400 cycles on the first VT-x processors
+          (Prescott), about 500-1,000 on Nehalem and Sandy Bridge (unconfirmed).
+
+        The mechanisms, not per-workload tuning, give the published orderings:
+        binary translation beats shadow paging on forkwait, nested paging beats
+        shadow paging on forkwait, hardware assistance beats binary translation
+        on syscall-heavy, and compute runs within 10 % of native under every
+        correct technique (the test suite checks each).
+        """
+
+    /// The cost table, generated from `CostKey`: key, default, meaning and source.
+    static var costTable: String {
+        let width = CostKey.allCases.map(\.rawValue.count).max() ?? 0
+        return (["## The cost table (hypervisor costs HOST)", "",
+                 "Cycles per event unless marked a factor or a count. Each row: key, default, what it is — its source or \"estimate\"."]
+            + CostKey.allCases.map { "- \($0.rawValue.padded(width))  \(NumberFormat.format($0.defaultValue))  \($0.source)" })
+            .joined(separator: "\n")
+    }
+
+    static let migration = """
+        ## Live migration (vm migrate)
+
+        - Clark et al., "Live Migration of Virtual Machines", NSDI 2005: iterative
+          pre-copy, then stop-and-copy. Measured downtimes: 210 ms for a SPECweb
+          server, 60 ms for a Quake 3 server; a memory-hammering program
+          (MMuncher) about 3.5 s (unconfirmed).
+        - Xen's save loop stops when fewer than 50 pages remain, after 29
+          iterations, or once 3 times the memory has been sent; its rate adapts
+          (100 to 500 Mbit/s).
+        - VirtLab's model: 4 KiB pages; every round at a fixed bandwidth (default
+          1 Gbps, an estimate of a plain data-centre link); stop under
+          `stop-pages` (50, as Xen), after `max-rounds` (30, the first copy
+          included) or once 3 times the memory is sent; resume takes 10 ms
+          (estimate). A VM dirties `dirty-rate` pages per second within its
+          writable working set `wws`. Pre-copy converges only when the dirty rate
+          is below the bandwidth.
+        - Hines, Deshpande and Gopalan, "Post-Copy Live Migration of Virtual
+          Machines", 2009: the CPU state moves first and the VM resumes on the
+          destination at once; each page crosses once, on demand or by pre-paging;
+          losing either host during the move loses the VM.
+        """
+
+    static let power = """
+        ## Consolidation and energy
+
+        - Linear power model P(u) = idle + (max - idle) * u, as CloudSim's
+          PowerModelLinear; VirtLab's default of 100 W idle and 250 W at full load
+          is an estimate for a two-socket server.
+        - SPECpower_ssj2008 results shipped with CloudSim, watts at 0, 10, ..., 100 %
+          utilization, interpolated linearly: HP ProLiant ML110 G4 (Xeon 3040)
+          86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117; HP ProLiant ML110
+          G5 (Xeon 3075) 93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135.
+        - First-fit decreasing uses at most 11/9 of the optimal number of bins
+          plus 6/9 (Dosa, 2007); no packing uses fewer hosts than the total demand
+          divided by a host's capacity, rounded up.
+        """
+
+    static let other = """
+        ## Other defaults
+
+        - Hosts: VT-x present, Intel, 2.4 GHz, two NICs, Linux: estimates of a
+          common server.
+        - Xen's credit scheduler: weight 256 by default, no cap.
+        - App demands (`help app run`) and the costs of jails, UML, coLinux and
+          the JVM are VirtLab's estimates, chosen so that the effects are visible;
+          Barham et al. (SOSP 2003) measured UML far slower than native Linux on
+          system-call-heavy work, which the model reproduces through its
+          mechanism (each guest system call costs host system calls).
+        """
+}
