@@ -2,7 +2,7 @@ import VirtLang
 
 extension ScriptBlock {
     /// Runs the block in `session`.
-    func run(in session: Interpreter, path: String) throws {
+    public func run(in session: Interpreter, path: String) throws {
         try session.execute(source(in: path))
     }
 
