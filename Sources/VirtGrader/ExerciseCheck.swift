@@ -24,6 +24,11 @@ public struct ExerciseCheck {
         for graded in exercise.checks where !everFailed.contains(graded.name) {
             report(false, "check '\(graded.name)' at \(exercise.path):\(graded.check.script.line - 1): no wrong attempt makes it fail, so it may be vacuous — add a ```wrong block that misses it")
         }
+        let empty = grader.grade("empty submission", parts: [])
+        if empty.score > 0 {
+            let held = empty.checks.filter { $0.status == .passed }.map(\.name).joined(separator: ", ")
+            lines.append("note an empty submission earns \(empty.score)/\(empty.maxScore): \(held) already hold after the setup")
+        }
         lines.append(failed == 0 ? "the exercise is sound" : "\(failed) problem\(failed == 1 ? "" : "s")")
     }
 

@@ -129,7 +129,7 @@ public struct Grader: Sendable {
     /// "stopped after 10,000,000 steps at line 2", "stopped at line 5: host 'pm9' does not exist".
     private func describe(_ error: ScriptError, in name: String) -> String {
         let hint = error.hint.map { " (hint: \($0))" } ?? ""
-        if error.kind == .syntax { return "did not run: \(place(of: error, in: name)): \(error.message)\(hint)" }
+        if error.kind == .syntax { return "did not run: syntax error \(place(of: error, in: name)): \(error.message)\(hint)" }
         if error.kind == .limit, error.message.hasPrefix("stopped") { return "\(error.message) \(place(of: error, in: name))" }
         return "stopped \(place(of: error, in: name)): \(error.message)\(hint)"
     }
