@@ -26,8 +26,8 @@ public struct ExerciseCheck {
         }
         let empty = grader.grade("empty submission", parts: [])
         if empty.score > 0 {
-            let held = empty.checks.filter { $0.status == .passed }.map(\.name).joined(separator: ", ")
-            lines.append("note an empty submission earns \(empty.score)/\(empty.maxScore): \(held) already hold after the setup")
+            let held = empty.checks.filter { $0.status == .passed }.map(\.name)
+            lines.append("note an empty submission earns \(empty.score)/\(empty.maxScore): \(held.joined(separator: ", ")) \(held.count == 1 ? "holds" : "hold") after the setup")
         }
         lines.append(failed == 0 ? "the exercise is sound" : "\(failed) problem\(failed == 1 ? "" : "s")")
     }
