@@ -144,6 +144,35 @@ import Testing
         #expect(try consumerSummary("json", json).stdout == "a-correct.vlab=12 b-partial.vlab=7 c-cheat.vlab=1 d-loop.vlab=5\n")
     }
 
+    @Test func aClassShowsAProgressBarOnATerminalOnly() throws {
+        let scene = try GradeScene()
+        for index in 1...5 { try scene.submission("s\(index).vlab", GradeScene.correct) }
+        // stderr is a pseudo-terminal, stdout a pipe: the bar goes to the terminal and is cleared.
+        let driver = """
+            import os, pty, subprocess, sys
+            master, slave = pty.openpty()
+            p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=slave)
+            os.close(slave)
+            out = p.stdout.read().decode()
+            err = b""
+            while True:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                err += chunk
+            p.wait()
+            print(repr(err.decode()))
+            print("escape in stdout" if "\\x1b" in out else "plain stdout")
+            """
+        let r = try runTool(["python3", "-c", driver, Binary.path, "grade", scene.exercise, scene.classFolder, "--format", "csv"])
+        #expect(r.stdout.contains("grading [##############################] 5/5"), "\(r.stdout)")
+        #expect(r.stdout.contains("\\x1b[2K"), "the bar is cleared when grading ends")
+        #expect(r.stdout.hasSuffix("plain stdout\n"))
+    }
+
     @Test func gradesAreTheSameBytesOnEveryRun() throws {
         let scene = try GradeScene()
         try scene.submission("a.vlab", GradeScene.correct)

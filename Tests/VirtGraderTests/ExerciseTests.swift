@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VirtLessons
 @testable import VirtGrader
@@ -62,5 +63,23 @@ import VirtLessons
             .replacingOccurrences(of: "let answer = 41", with: "let answer = 1")
         let found = ExerciseCheck(try Grader(exercise: exercise(text)))
         #expect(found.lines.contains("note an empty submission earns 1/6: answer holds after the setup"))
+    }
+}
+
+@Suite struct ShippedExerciseTests {
+    /// The exercises in exercises/ and the example in its README are sound.
+    @Test(arguments: ["01-consolidation.md", "02-hypervisors.md"])
+    func theShippedExercisesAreSound(_ name: String) throws {
+        let found = ExerciseCheck(try Grader(exercise: Exercise.load(repositoryRoot + "/exercises/" + name)))
+        #expect(found.failed == 0, "\(found.lines.joined(separator: "\n"))")
+    }
+
+    @Test func theInstructorsGuideExampleIsSound() throws {
+        let guide = try String(contentsOfFile: repositoryRoot + "/exercises/README.md", encoding: .utf8)
+        let lines = guide.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex(of: "    ---"))
+        let example = lines[start...].prefix { $0.hasPrefix("    ") || $0.isEmpty }.map { $0.dropFirst(4) }.joined(separator: "\n")
+        let found = ExerciseCheck(try Grader(exercise: exercise(example)))
+        #expect(found.failed == 0, "\(found.lines.joined(separator: "\n"))")
     }
 }
