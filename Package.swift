@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "VirtLangTests", dependencies: ["VirtLang"]),
         .testTarget(name: "VirtCoreTests", dependencies: ["VirtCore"]),
         .testTarget(name: "VirtBindingsTests", dependencies: ["VirtBindings", "VirtLang", "VirtCore"],
-                    exclude: ["Golden"]),
+                    exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "VirtLessonsTests", dependencies: ["VirtLessons", "VirtBindings", "VirtLang"]),
         .testTarget(name: "VirtGraderTests", dependencies: ["VirtGrader", "VirtLessons", "VirtBindings", "VirtLang"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["repl_pty.py", "Schemas"]),

@@ -1,53 +1,41 @@
 import VirtCore
 import VirtLang
 
-/// How one kind of object becomes a record (`KIND info`, `show`).
-public struct InfoProvider: Sendable {
-    public let kind: ObjectKind
-    public let record: @Sendable (World, String) throws(CoreError) -> Record
-
-    public init(kind: ObjectKind, record: @escaping @Sendable (World, String) throws(CoreError) -> Record) {
-        self.kind = kind
-        self.record = record
-    }
-}
-
 /// `show`: the world, one object, or one kind, printed as tables.
 enum Inspection {
-    static func show(_ what: String?, in call: CommandCall) throws -> String {
-        let world = call.box.world
-        let providers = VirtLab.infoProviders
-        func table(_ kind: ObjectKind) throws -> String? {
-            guard let provider = providers.first(where: { $0.kind == kind }) else { return nil }
-            let names = world.names(ofKind: kind)
-            guard !names.isEmpty else { return nil }
-            let rows = try names.map { name throws(CoreError) in Value.record(try provider.record(world, name)) }
-            return kind.plural + ":\n" + TableFormat.render(.list(rows))
-        }
-        do {
-            if let what {
-                if let kind = ObjectKind(rawValue: what) {
-                    return try table(kind) ?? "no \(kind.plural)"
-                }
-                guard let kind = world.kind(of: what) else {
-                    throw CoreError(.name, "nothing is called '\(what)'",
-                                    hint: Suggest.hint(for: what, among: world.allNames + ObjectKind.allCases.map(\.rawValue)))
-                }
-                guard let provider = providers.first(where: { $0.kind == kind }) else { return "\(kind.noun) \(what)" }
-                return TableFormat.render(.record(try provider.record(world, what)))
+    static func show(_ what: String?, in world: World) throws(CoreError) -> String {
+        if let what {
+            if let kind = ObjectKind(named: what) {
+                return try table(kind, in: world) ?? "no \(kind.plural)"
             }
-            var sections = ["time " + Quantity.seconds(world.clock).description]
-            for kind in ObjectKind.allCases { if let t = try table(kind) { sections.append(t) } }
-            let work = world.pendingWork()
-            if !work.isEmpty {
-                sections.append("pending work:\n" + work.map {
-                    "  \($0.summary)  \(progressBar($0.progress)) \(Int(($0.progress * 100).rounded()))%"
-                }.joined(separator: "\n"))
+            guard let kind = world.kind(of: what) else {
+                throw CoreError(.name, "nothing is called '\(what)'",
+                                hint: Suggest.hint(for: what, among: world.everyName + World.kinds.map(\.name)), at: "what")
             }
-            return sections.joined(separator: "\n\n")
-        } catch let error as CoreError {
-            throw error.scriptError
+            guard let records = VirtLab.records(of: kind) else { return "\(kind.noun) \(what)" }
+            return TableFormat.render(.record(try records.record(world, what)))
         }
+        var sections = ["time " + Quantity.seconds(world.clock).description]
+        // Owned objects (a host's NICs) are shown with their owner: `show pm1.eth0`.
+        for kind in World.kinds where !kind.isOwned {
+            if let t = try table(kind, in: world) { sections.append(t) }
+        }
+        let work = world.pendingWork()
+        if !work.isEmpty {
+            sections.append("pending work:\n" + work.map {
+                "  \($0.summary)  \(progressBar($0.progress)) \(Int(($0.progress * 100).rounded()))%"
+            }.joined(separator: "\n"))
+        }
+        return sections.joined(separator: "\n\n")
+    }
+
+    /// Every object of one kind as one table, or nil when there are none.
+    private static func table(_ kind: ObjectKind, in world: World) throws(CoreError) -> String? {
+        guard let records = VirtLab.records(of: kind) else { return nil }
+        let names = world.names(ofKind: kind)
+        guard !names.isEmpty else { return nil }
+        let rows = try names.map { name throws(CoreError) in Value.record(try records.record(world, name)) }
+        return kind.plural + ":\n" + TableFormat.render(.list(rows))
     }
 
     /// A 20-character bar for a fraction done.

@@ -41,13 +41,13 @@ enum ServerApps {
 
     static let info = query("app info", "An app's record: target, kind, state (running, degraded, killed), throughput",
                             example: "app info shop", kind: .app, details: demandTable) { w, name throws(CoreError) in
-        ServerRecords.app(try w.appInfo(name))
+        ServerRecords.app.record(try w.appInfo(name))
     }
 
     static let list = CommandSpec(
         "app list", summary: "Every app's record, optionally only those on one target",
         example: "app list on=web1", params: [.option("on", .target, "apps running there")], details: demandTable
     ) { call in
-        .list(call.box.world.appList(on: call.text("on")).map { .record(ServerRecords.app($0)) })
+        .list(call.world.appList(on: call.text("on")).map { .record(ServerRecords.app.record($0)) })
     }
 }

@@ -27,7 +27,7 @@ enum ServerForms {
 
     static func commands(_ kind: FormKind) -> [CommandSpec] {
         let noun = kind.rawValue, (summary, on, example) = about(kind)
-        let objectKind = ParamType.object(noun)
+        let objectKind = ParamType.object(kind.objectKind)
         var createParams: [Param] = [.positional("name", .text, "the new \(noun)'s name"),
                                      .option("on", on, kind == .jvm ? "a host without hypervisor, a running VM, a jail, UML or coLinux" : "the host", required: true)]
         if kind != .jail {
@@ -45,7 +45,7 @@ enum ServerForms {
         let name = example.split(separator: " ")[2]
         let info = query("\(noun) info", "A \(noun)'s record: where it runs, state, memory, what it runs",
                          example: "\(example); \(noun) info \(name)", kind: objectKind, details: formsTable) { w, n throws(CoreError) in
-            ServerRecords.form(try w.formInfo(try checked(w, n, is: kind)))
+            ServerRecords.form.record(try w.formInfo(try checked(w, n, is: kind)))
         }
         let destroy = nameOnly("\(noun) destroy", "Destroy a \(noun) with everything running inside it",
                                example: "\(example); \(noun) destroy \(name)", kind: objectKind,
@@ -54,16 +54,16 @@ enum ServerForms {
         }
         let list = CommandSpec("\(noun) list", summary: "Every \(noun)'s record", example: "\(example); \(noun) list",
                                details: formsTable) { call in
-            .list(call.box.world.formList(kind: kind).map { .record(ServerRecords.form($0)) })
+            .list(call.world.formList(kind: kind).map { .record(ServerRecords.form.record($0)) })
         }
         return [create, info, list, destroy]
     }
 
     /// The name, when it names a form of `kind` (or nothing at all: the core then says so).
     static func checked(_ world: World, _ name: String, is kind: FormKind) throws(CoreError) -> String {
-        if let actual = world.kind(of: name), actual.rawValue != kind.rawValue {
-            throw CoreError(.name, "'\(name)' is a \(actual.noun), not a \(ObjectKind(rawValue: kind.rawValue)!.noun)",
-                            hint: "\(actual.rawValue) info \(name)")
+        if let actual = world.kind(of: name), actual != kind.objectKind {
+            throw CoreError(.name, "'\(name)' is \(actual.aNoun), not \(kind.objectKind.aNoun)",
+                            hint: "\(actual.name) info \(name)", at: "name")
         }
         return name
     }
@@ -76,7 +76,7 @@ enum ServerForms {
             + "(an OS boot, or a process start for jails and JVMs), and which guest OSes it can run. "
             + "In a script compare prints the table and returns the rows; at the REPL the rows are shown once."
     ) { call in
-        let rows = World.compareForms().map { Value.record(ServerRecords.comparison($0)) }
+        let rows = World.compareForms().map { Value.record(ServerRecords.comparison.record($0)) }
         if !call.echoesValues { call.interpreter.output(.text(TableFormat.render(.list(rows)))) }
         return .list(rows)
     }

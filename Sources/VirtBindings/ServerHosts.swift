@@ -1,9 +1,9 @@
 import VirtCore
 import VirtLang
 
-/// CORE.md 1, "Hosts": `host add|fail|repair|power|set|info|list`.
+/// CORE.md 1, "Hosts": `host add|remove|fail|repair|power|set|info|list`.
 enum ServerHosts {
-    static let all: [CommandSpec] = [add, fail, repair, power, set, info, list]
+    static let all: [CommandSpec] = [add, remove, fail, repair, power, set, info, list]
 
     static let add = CommandSpec(
         "host add", summary: "Add a physical machine (pM): working, powered on, no hypervisor yet",
@@ -24,9 +24,7 @@ enum ServerHosts {
                  .option("max", .quantity(.power), "linear model: watts at 100 % (default 250W)")],
         mutates: true, details: powerDetails
     ) { call in
-        let model = try call.change { (_: inout World) throws(CoreError) in
-            try PowerModel.named(call.text("power")!, idle: call.quantity("idle"), max: call.quantity("max"))
-        }
+        let model = try PowerModel.named(call.text("power")!, idle: call.quantity("idle"), max: call.quantity("max"))
         guard let mem = try call.bytes("mem") else { return .none }
         try call.change { (w: inout World) throws(CoreError) in
             try w.addHost(call.text("name")!, cpus: call.int("cpus")!, mem: mem, vt: call.bool("vt")!,
@@ -57,12 +55,11 @@ enum ServerHosts {
         Powering off refuses while VMs run or are paused on it, or apps run on its own OS; it then draws 0 W.
         """
 
-    /// The host record, for `host info` and `host list`.
-    static let fields = """
-        Fields: name, cpus, mem, cpus_used and mem_used (every assigned VM, any state), vt, cpu, os, state (up, failed),
-        power (on, off), hypervisor (kind or none), vms (every assigned VM), rack, site, ghz, nics, ip, cpu_ratio,
-        mem_ratio, power_model, utilization (running VMs' load × vcpus / cpus) and watts (drawn now).
-        """
+    static let remove = nameOnly("host remove", "Remove a host with nothing on it (no VMs, no hypervisor, no apps), with its NICs",
+                                 example: "host remove lnx1",
+                                 details: "A host's NICs (HOST.eth0, …) belong to it and go with it. Remove its VMs and its hypervisor first.") {
+        w, name throws(CoreError) in try w.removeHost(name)
+    }
 
     static let fail = nameOnly("host fail", "Fail a host: its running and paused VMs crash, apps on its own OS die",
                                example: "host fail pm1", details: lifeCycle) { w, name throws(CoreError) in try w.failHost(name) }
@@ -102,8 +99,8 @@ enum ServerHosts {
     }
 
     static let info = query("host info", "A host's record: capacity, what is assigned, state, power, hypervisor, VMs",
-                            example: "host info pm1", details: fields) { w, name throws(CoreError) in
-        ServerRecords.host(try w.hostInfo(name))
+                            example: "host info pm1", details: ServerRecords.host.help) { w, name throws(CoreError) in
+        ServerRecords.host.record(try w.hostInfo(name))
     }
 
     static let list = CommandSpec(
@@ -114,11 +111,11 @@ enum ServerHosts {
                  .option("hypervisor", .choice(of: HypervisorKind.self), "hypervisor kind"),
                  .option("os", .choice(of: HostOS.self), "the host's own OS"),
                  .option("rack", .text, "rack label"), .option("site", .text, "site label")],
-        details: fields
+        details: ServerRecords.host.help
     ) { call in
         let filter = HostFilter(state: call.choice("state", as: HostState.self), power: call.choice("power", as: PowerState.self),
                                 hypervisor: call.choice("hypervisor", as: HypervisorKind.self),
                                 os: call.choice("os", as: HostOS.self), rack: call.text("rack"), site: call.text("site"))
-        return .list(call.box.world.hostList(filter).map { .record(ServerRecords.host($0)) })
+        return .list(call.world.hostList(filter).map { .record(ServerRecords.host.record($0)) })
     }
 }

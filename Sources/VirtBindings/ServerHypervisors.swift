@@ -36,7 +36,7 @@ enum ServerHypervisors {
 
     static let info = query("hypervisor info", "A host's hypervisor: kind, paging and the rings of the VMM and the guest kernel",
                             example: "hypervisor info pm1", details: kindsTable, param: "host") { w, host throws(CoreError) in
-        ServerRecords.hypervisor(try w.hypervisorInfo(host))
+        ServerRecords.hypervisor.record(try w.hypervisorInfo(host))
     }
 
     static let costs = CommandSpec(
@@ -45,7 +45,7 @@ enum ServerHypervisors {
         details: costTable
     ) { call in
         let entries = try call.read { (w: World) throws(CoreError) in try w.hypervisorCosts(call.text("host")!) }
-        return .list(entries.map { .record(ServerRecords.cost($0)) })
+        return .list(entries.map { .record(ServerRecords.cost.record($0)) })
     }
 
     /// Every cost key with its default and source, for `help hypervisor costs` and `help hypervisor set`.

@@ -37,6 +37,6 @@ enum ServerMigration {
             try w.migrate(call.text("name")!, to: call.text("to")!, mode: call.choice("mode", as: MigrationMode.self)!,
                           parameters: parameters, async: call.bool("async")!)
         }
-        return .record(ServerRecords.migration(record))
+        return .record(ServerRecords.migration.record(record))
     }
 }

@@ -11,6 +11,6 @@ enum ServerOS {
         details: "A para hypervisor runs only paravirtualized guests (their kernels make hypercalls); "
             + "vm create host=, vm set host=, place, vm start and vm migrate refuse the others, saying why."
     ) { _ in
-        .list(GuestOS.catalogue.map { .record(ServerRecords.guestOS($0)) })
+        .list(GuestOS.catalogue.map { .record(ServerRecords.guestOS.record($0)) })
     }
 }

@@ -30,7 +30,7 @@ enum ServerPlacement {
         }
         let policy = call.choice("policy", as: PlacementPolicy.self)!
         let result = try call.change { (w: inout World) throws(CoreError) in try w.place(names, policy: policy) }
-        return .record(ServerRecords.placement(result))
+        return .record(ServerRecords.placement.record(result))
     }
 
     static let consolidate = CommandSpec(
@@ -44,7 +44,7 @@ enum ServerPlacement {
             assigned VM is powered off. Returns the moves, the hosts powered off and the time taken.
             """
     ) { call in
-        .record(ServerRecords.consolidation(call.box.world.consolidate()))
+        .record(ServerRecords.consolidation.record(try call.change { (w: inout World) in w.consolidate() }))
     }
 
     static let utilization = CommandSpec(
@@ -53,7 +53,7 @@ enum ServerPlacement {
         details: "utilization = the sum of running VMs' load × vcpus over the host's cpus (0–1). Each row carries a bar, "
             + "which the REPL shows as a column; a script sees it when it prints the list."
     ) { call in
-        .list(call.box.world.utilizationReport().map { .record(ServerRecords.utilization($0)) })
+        .list(call.world.utilizationReport().map { .record(ServerRecords.utilization.record($0)) })
     }
 
     static let energy = CommandSpec(
@@ -63,6 +63,6 @@ enum ServerPlacement {
         details: "Each host draws its power model at its utilization (help host add); powered-off hosts draw 0 W. "
             + "energy integrates the draw as the clock advances (advance, migrations)."
     ) { call in
-        .record(ServerRecords.energy(try call.read { (w: World) throws(CoreError) in try w.energyReport(over: call.quantity("over")) }))
+        .record(ServerRecords.energy.record(try call.read { (w: World) throws(CoreError) in try w.energyReport(over: call.quantity("over")) }))
     }
 }

@@ -1,120 +1,188 @@
 import VirtCore
 import VirtLang
 
-/// Core results as the records and lists of CORE.md ("Records"): sizes as
-/// sizes, times as times, power in W, energy in J, booleans as bools, absent
-/// values as `none`. Field names with a dash in the option spelling use `_`.
+/// Core results as the records of CORE.md ("Records"), each declared once as a
+/// field table: sizes as sizes, times as times, power in W, energy in J, booleans
+/// as bools, absent values as `none`. Field names with a dash in the option
+/// spelling use `_`.
 enum ServerRecords {
-    static func size(_ bytes: Int64) -> Value { .quantity(.bytes(Double(bytes))) }
-    static func seconds(_ s: Double) -> Value { .quantity(.seconds(s)) }
-    static func text(_ s: String?) -> Value { s.map(Value.string) ?? .none }
-    static func names(_ xs: [String]) -> Value { .list(xs.map(Value.string)) }
-    /// A bar drawn inside a record (`report utilization`, migration rounds): the REPL
-    /// shows it as a column of the table; a script sees it only if it prints the value.
-    static func bar(_ fraction: Double) -> Value { .string(Inspection.progressBar(fraction.isFinite ? fraction : 0)) }
+    typealias F = FieldValue
 
-    static func host(_ h: HostInfo) -> Record {
-        Record([("name", .string(h.name)), ("cpus", .int(h.cpus)), ("mem", size(h.mem)),
-                ("cpus_used", .int(h.cpusUsed)), ("mem_used", size(h.memUsed)), ("vt", .bool(h.vt)),
-                ("cpu", .string(h.cpu.rawValue)), ("os", .string(h.os.rawValue)), ("state", .string(h.state.rawValue)),
-                ("power", .string(h.power.rawValue)), ("hypervisor", text(h.hypervisor?.rawValue)),
-                ("vms", names(h.vms)), ("rack", text(h.rack)), ("site", text(h.site)),
-                ("ghz", .number(h.ghz)), ("nics", .int(h.nics)), ("ip", text(h.ip)),
-                ("cpu_ratio", .number(h.cpuRatio)), ("mem_ratio", .number(h.memRatio)),
-                ("power_model", .string(h.powerModel)), ("utilization", .number(h.utilization)),
-                ("watts", .quantity(.watts(h.watts)))])
-    }
+    static let host = RecordSchema<HostInfo>([
+        Field("name", "the host's name", core: true) { .string($0.name) },
+        Field("cpus", "physical cores", core: true) { .int($0.cpus) },
+        Field("mem", "physical memory", core: true) { F.size($0.mem) },
+        Field("cpus_used", "vcpus of every assigned VM, any state", core: true) { .int($0.cpusUsed) },
+        Field("mem_used", "memory of every assigned VM, any state", core: true) { F.size($0.memUsed) },
+        Field("vt", "VT-x or AMD-V present", core: true) { .bool($0.vt) },
+        Field("cpu", "intel or amd", core: true) { .string($0.cpu.rawValue) },
+        Field("os", "the host's own OS", core: true) { .string($0.os.rawValue) },
+        Field("state", "up or failed", core: true) { .string($0.state.rawValue) },
+        Field("power", "on or off", core: true) { .string($0.power.rawValue) },
+        Field("hypervisor", "the hypervisor's kind, or none", core: true) { F.text($0.hypervisor?.rawValue) },
+        Field("vms", "every assigned VM, any state", core: true, link: true) { F.names($0.vms) },
+        Field("rack", "rack label, or none", core: true) { F.text($0.rack) },
+        Field("site", "site label, or none", core: true) { F.text($0.site) },
+        Field("ghz", "clock rate, converting cycles to time") { .number($0.ghz) },
+        Field("nics", "physical NICs (HOST.eth0, …)") { .int($0.nics) },
+        Field("ip", "underlay address, or none") { F.text($0.ip) },
+        Field("cpu_ratio", "vcpus allowed per core") { .number($0.cpuRatio) },
+        Field("mem_ratio", "memory overcommit") { .number($0.memRatio) },
+        Field("power_model", "linear or a SPECpower table") { .string($0.powerModel) },
+        Field("utilization", "running VMs' load × vcpus / cpus") { .number($0.utilization) },
+        Field("watts", "drawn now") { .quantity(.watts($0.watts)) },
+    ])
 
-    static func hypervisor(_ h: HypervisorInfo) -> Record {
-        Record([("host", .string(h.host)), ("kind", .string(h.kind.rawValue)), ("paging", .string(h.paging.rawValue)),
-                ("vmm_ring", .int(h.vmmRing)), ("guest_kernel_ring", .int(h.guestKernelRing))])
-    }
+    static let nic = RecordSchema<NICInfo>([
+        Field("name", "HOST.ethN") { .string($0.name) },
+        Field("host", "the host it belongs to", link: true) { .string($0.host) },
+        Field("index", "N in ethN") { .int($0.index) },
+    ])
 
-    static func cost(_ c: CostEntry) -> Record {
-        Record([("key", .string(c.key)), ("value", .number(c.value)), ("default", .number(c.defaultValue)),
-                ("source", .string(c.source))])
-    }
+    static let hypervisor = RecordSchema<HypervisorInfo>([
+        Field("host", "the host it runs on", core: true) { .string($0.host) },
+        Field("kind", "full, para, hardware or trap", core: true) { .string($0.kind.rawValue) },
+        Field("paging", "shadow or nested (hardware only)", core: true) { .string($0.paging.rawValue) },
+        Field("vmm_ring", "the VMM's ring; -1 is VMX root mode", core: true) { .int($0.vmmRing) },
+        Field("guest_kernel_ring", "the guest kernel's ring", core: true) { .int($0.guestKernelRing) },
+    ])
 
-    static func guestOS(_ o: GuestOSInfo) -> Record {
-        Record([("name", .string(o.name)), ("paravirtualized", .bool(o.paravirtualized)), ("bits", .int(o.bits)),
-                ("family", .string(o.family)), ("note", .string(o.note))])
-    }
+    static let cost = RecordSchema<CostEntry>([
+        Field("key", "the cost's key (hypervisor set KEY=…)") { .string($0.key) },
+        Field("value", "cycles per event now") { .number($0.value) },
+        Field("default", "the default") { .number($0.defaultValue) },
+        Field("source", "where the default comes from") { .string($0.source) },
+    ])
 
-    static func vm(_ v: VMInfo) -> Record {
-        Record([("name", .string(v.name)), ("host", text(v.host)), ("state", .string(v.state.rawValue)),
-                ("vcpus", .int(v.vcpus)), ("mem", size(v.mem)), ("os", .string(v.os.rawValue)),
-                ("load", .number(v.load)), ("volumes", names(v.volumes)), ("nics", names(v.nics)),
-                ("weight", .int(v.weight)), ("cap", .number(v.cap)),
-                ("dirty_rate", .quantity(v.dirtyRate, .pageRate)), ("wws", size(v.wws)),
-                ("migrating", v.migrating.map(Value.int) ?? .none), ("crash_reason", text(v.crashReason))])
-    }
+    static let guestOS = RecordSchema<GuestOSInfo>([
+        Field("name", "os= word") { .string($0.name) },
+        Field("paravirtualized", "runs on a para hypervisor") { .bool($0.paravirtualized) },
+        Field("bits", "16, 32 or 64") { .int($0.bits) },
+        Field("family", "OS family") { .string($0.family) },
+        Field("note", "what it is") { .string($0.note) },
+    ])
 
-    static func run(_ r: RunResult) -> Record {
-        Record([("cycles", .number(r.cycles)), ("native_cycles", .number(r.nativeCycles)),
-                ("overhead", .number(r.overhead)), ("traps", .int(r.traps)), ("exits", .int(r.exits)),
-                ("translations", .int(r.translations)), ("hypercalls", .int(r.hypercalls)),
-                ("violations", .int(r.violations)), ("time", seconds(r.seconds)), ("mode", .string(r.mode))])
-    }
+    static let vm = RecordSchema<VMInfo>([
+        Field("name", "the VM's name", core: true) { .string($0.name) },
+        Field("host", "its host (none while pending)", core: true, link: true) { F.text($0.host) },
+        Field("state", "pending, stopped, running, paused or crashed", core: true) { .string($0.state.rawValue) },
+        Field("vcpus", "virtual CPUs", core: true) { .int($0.vcpus) },
+        Field("mem", "memory", core: true) { F.size($0.mem) },
+        Field("os", "guest OS", core: true) { .string($0.os.rawValue) },
+        Field("load", "fraction of its vcpus kept busy", core: true) { .number($0.load) },
+        Field("volumes", "attached volumes", core: true) { F.names($0.volumes) },
+        Field("nics", "vNICs", core: true) { F.names($0.nics) },
+        Field("weight", "credit-scheduler weight") { .int($0.weight) },
+        Field("cap", "CPU cap as a fraction of one CPU; 0 uncapped") { .number($0.cap) },
+        Field("dirty_rate", "pages dirtied per second") { .quantity($0.dirtyRate, .pageRate) },
+        Field("wws", "writable working set") { F.size($0.wws) },
+        Field("migrating", "the job id of a migration in flight, or none") { F.int($0.migrating) },
+        Field("crash_reason", "why it crashed, or none") { F.text($0.crashReason) },
+    ])
 
-    static func app(_ a: AppInfo) -> Record {
-        Record([("name", .string(a.name)), ("target", .string(a.target)), ("kind", .string(a.kind.rawValue)),
-                ("state", .string(a.state.rawValue)), ("throughput", .number(a.throughput)),
-                ("threads", .int(a.threads)), ("reason", text(a.killReason))])
-    }
+    static let run = RecordSchema<RunResult>([
+        Field("cycles", "cycles under the technique", core: true) { .number($0.cycles) },
+        Field("native_cycles", "cycles on bare metal", core: true) { .number($0.nativeCycles) },
+        Field("overhead", "cycles / native_cycles", core: true) { .number($0.overhead) },
+        Field("traps", "privileged operations trapped", core: true) { .int($0.traps) },
+        Field("exits", "VM exits", core: true) { .int($0.exits) },
+        Field("translations", "kernel blocks translated", core: true) { .int($0.translations) },
+        Field("hypercalls", "hypercalls made", core: true) { .int($0.hypercalls) },
+        Field("violations", "sensitive operations that did the wrong thing", core: true) { .int($0.violations) },
+        Field("time", "cycles at the host's clock rate") { F.seconds($0.seconds) },
+        Field("mode", "the technique") { .string($0.mode) },
+    ])
 
-    static func appKind(_ k: AppKindInfo) -> Record {
-        Record([("kind", .string(k.kind)), ("threads", .int(k.threads)), ("cpu_per_thread", .number(k.cpuPerThread)),
-                ("memory", k.memory.map(size) ?? .string("all")), ("summary", .string(k.summary))])
-    }
+    static let app = RecordSchema<AppInfo>([
+        Field("name", "the app's name", core: true) { .string($0.name) },
+        Field("target", "where it runs", core: true, link: true) { .string($0.target) },
+        Field("kind", "web, db, batch, cpu-hog, mem-hog, fork-bomb or panic", core: true) { .string($0.kind.rawValue) },
+        Field("state", "running, degraded or killed", core: true) { .string($0.state.rawValue) },
+        Field("throughput", "fraction of its CPU demand granted", core: true) { .number($0.throughput) },
+        Field("threads", "runnable threads") { .int($0.threads) },
+        Field("reason", "why it was killed, or none") { F.text($0.killReason) },
+    ])
 
-    static func form(_ f: FormInfo) -> Record {
-        Record([("name", .string(f.name)), ("kind", .string(f.kind.rawValue)), ("on", .string(f.on)),
-                ("state", .string(f.state)), ("mem", size(f.mem)), ("runs", .string(f.runs)),
-                ("crash_reason", text(f.crashReason))])
-    }
+    static let appKind = RecordSchema<AppKindInfo>([
+        Field("kind", "kind= word") { .string($0.kind) },
+        Field("threads", "default threads") { .int($0.threads) },
+        Field("cpu_per_thread", "CPU each thread demands") { .number($0.cpuPerThread) },
+        Field("memory", "memory it demands") { $0.memory.map(F.size) ?? .string("all") },
+        Field("summary", "what it does") { .string($0.summary) },
+    ])
 
-    static func comparison(_ c: ComparisonRow) -> Record {
-        Record([("form", .string(c.form)), ("syscall_overhead", .number(c.syscallOverhead)),
-                ("panic_kills_host", .bool(c.panicTakesDownHost)),
-                ("panic_kills_neighbours", .bool(c.panicTakesDownNeighbours)),
-                ("startup", seconds(c.startupSeconds)), ("guest_oses", names(c.guestOSes))])
-    }
+    static let form = RecordSchema<FormInfo>([
+        Field("name", "its name") { .string($0.name) },
+        Field("kind", "jail, uml, colinux or jvm") { .string($0.kind.rawValue) },
+        Field("on", "the host or target it runs on", link: true) { .string($0.on) },
+        Field("state", "running or crashed") { .string($0.state) },
+        Field("mem", "its memory (0 for a jail)") { F.size($0.mem) },
+        Field("runs", "what it runs") { .string($0.runs) },
+        Field("crash_reason", "why it crashed, or none") { F.text($0.crashReason) },
+    ])
 
-    static func placement(_ p: PlacementResult) -> Record {
-        Record([("placements", .list(p.placements.map { .record(Record([("vm", .string($0.vm)), ("host", .string($0.host))])) })),
-                ("unplaced", .list(p.unplaced.map { .record(Record([("vm", .string($0.vm)), ("reason", .string($0.reason))])) }))])
-    }
+    static let comparison = RecordSchema<ComparisonRow>([
+        Field("form", "the form of virtualization") { .string($0.form) },
+        Field("syscall_overhead", "overhead of a syscall-heavy run") { .number($0.syscallOverhead) },
+        Field("panic_kills_host", "a guest panic takes the host down") { .bool($0.panicTakesDownHost) },
+        Field("panic_kills_neighbours", "a guest panic takes neighbours down") { .bool($0.panicTakesDownNeighbours) },
+        Field("startup", "start-up time") { F.seconds($0.startupSeconds) },
+        Field("guest_oses", "OSes it can run") { F.names($0.guestOSes) },
+    ])
 
-    static func consolidation(_ c: ConsolidationResult) -> Record {
-        let moves = c.moves.map { m in
-            Value.record(Record([("vm", .string(m.vm)), ("from", .string(m.from)), ("to", .string(m.to)),
-                                 ("mode", .string(m.migration.mode.rawValue)), ("time", seconds(m.migration.totalTime)),
-                                 ("downtime", seconds(m.migration.downtime))]))
-        }
-        return Record([("moves", .list(moves)), ("powered_off", names(c.poweredOff)), ("time", seconds(c.time))])
-    }
+    static let placement = RecordSchema<PlacementResult>([
+        Field("placements", "vm and host of each VM placed") { r in
+            .list(r.placements.map { .record(Record([("vm", .string($0.vm)), ("host", .string($0.host))])) })
+        },
+        Field("unplaced", "vm and reason of each VM left pending") { r in
+            .list(r.unplaced.map { .record(Record([("vm", .string($0.vm)), ("reason", .string($0.reason))])) })
+        },
+    ])
 
-    static func utilization(_ u: HostUtilization) -> Record {
-        Record([("host", .string(u.host)), ("utilization", .number(u.utilization)),
-                ("watts", .quantity(.watts(u.watts))), ("power", .string(u.power.rawValue)),
-                ("bar", bar(u.utilization))])
-    }
+    static let consolidation = RecordSchema<ConsolidationResult>([
+        Field("moves", "vm, from, to, mode, time and downtime of each move") { c in
+            .list(c.moves.map { m in
+                .record(Record([("vm", .string(m.vm)), ("from", .string(m.from)), ("to", .string(m.to)),
+                                ("mode", .string(m.migration.mode.rawValue)), ("time", F.seconds(m.migration.totalTime)),
+                                ("downtime", F.seconds(m.migration.downtime))]))
+            })
+        },
+        Field("powered_off", "hosts powered off") { F.names($0.poweredOff) },
+        Field("time", "time the moves took") { F.seconds($0.time) },
+    ])
 
-    static func energy(_ e: EnergyReport) -> Record {
-        Record([("power", .quantity(.watts(e.power))), ("energy", .quantity(.joules(e.energy))),
-                ("hosts_on", .int(e.hostsOn)), ("over", e.over.map(seconds) ?? .none),
-                ("projected", e.projected.map { .quantity(.joules($0)) } ?? .none)])
-    }
+    static let utilization = RecordSchema<HostUtilization>([
+        Field("host", "the host") { .string($0.host) },
+        Field("utilization", "running VMs' load × vcpus / cpus") { .number($0.utilization) },
+        Field("watts", "drawn now") { .quantity(.watts($0.watts)) },
+        Field("power", "on or off") { .string($0.power.rawValue) },
+        Field("bar", "utilization as a bar") { F.bar($0.utilization) },
+    ])
 
-    static func migration(_ m: MigrationRecord) -> Record {
-        let most = m.rounds.map(\.pages).max() ?? 0
-        let rounds = m.rounds.map { r in
-            Value.record(Record([("round", .int(r.round)), ("pages", .int(r.pages)), ("time", seconds(r.time)),
-                                 ("dirtied", .int(r.dirtied)),
-                                 ("bar", bar(most > 0 ? Double(r.pages) / Double(most) : 0))]))
-        }
-        return Record([("mode", .string(m.mode.rawValue)), ("rounds", .list(rounds)), ("total_time", seconds(m.totalTime)),
-                       ("downtime", seconds(m.downtime)), ("bytes", size(m.bytes)), ("vm", .string(m.vm)),
-                       ("from", .string(m.from)), ("to", .string(m.to)), ("job", m.job.map(Value.int) ?? .none)])
-    }
+    static let energy = RecordSchema<EnergyReport>([
+        Field("power", "watts drawn now", core: true) { .quantity(.watts($0.power)) },
+        Field("energy", "accumulated since reset", core: true) { .quantity(.joules($0.energy)) },
+        Field("hosts_on", "powered-on hosts, with or without VMs", core: true) { .int($0.hostsOn) },
+        Field("over", "the projection's duration, or none") { $0.over.map(F.seconds) ?? .none },
+        Field("projected", "energy over that duration at today's power, or none") { $0.projected.map { .quantity(.joules($0)) } ?? .none },
+    ])
+
+    static let migration = RecordSchema<MigrationRecord>([
+        Field("mode", "precopy, postcopy or cold", core: true) { .string($0.mode.rawValue) },
+        Field("rounds", "round, pages, time, dirtied per round (the stop-and-copy last)", core: true) { m in
+            let most = m.rounds.map(\.pages).max() ?? 0
+            return .list(m.rounds.map { r in
+                .record(Record([("round", .int(r.round)), ("pages", .int(r.pages)), ("time", F.seconds(r.time)),
+                                ("dirtied", .int(r.dirtied)),
+                                ("bar", F.bar(most > 0 ? Double(r.pages) / Double(most) : 0))]))
+            })
+        },
+        Field("total_time", "start to running on the destination", core: true) { F.seconds($0.totalTime) },
+        Field("downtime", "time the VM did not run", core: true) { F.seconds($0.downtime) },
+        Field("bytes", "bytes sent", core: true) { F.size($0.bytes) },
+        Field("vm", "the VM") { .string($0.vm) },
+        Field("from", "the source host") { .string($0.from) },
+        Field("to", "the destination host") { .string($0.to) },
+        Field("job", "the job id with async=yes, or none") { F.int($0.job) },
+    ])
 }

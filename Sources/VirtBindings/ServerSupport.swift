@@ -2,37 +2,8 @@ import VirtCore
 import VirtLang
 
 /// Small helpers the server-virtualization commands share: reading typed
-/// arguments as core types, and running queries with core errors converted.
+/// arguments as core types.
 extension CommandCall {
-    /// Runs a core operation on the world; its CoreError becomes a script error
-    /// whose caret points at the word that named an unknown object.
-    func change<T>(_ body: (inout World) throws(CoreError) -> T) throws -> T {
-        do {
-            return try body(&box.world)
-        } catch {
-            throw located(error)
-        }
-    }
-
-    /// Runs a core query on the world (no change), as `change` does.
-    func read<T>(_ body: (World) throws(CoreError) -> T) throws -> T {
-        do {
-            return try body(box.world)
-        } catch {
-            throw located(error)
-        }
-    }
-
-    /// The script error for a core error, at the argument that gave the unknown name (if any).
-    private func located(_ error: CoreError) -> ScriptError {
-        var result = error.scriptError
-        if let name = error.unknownName?.name,
-           let param = arguments.keys.sorted().first(where: { arguments[$0]!.text == name || arguments[$0]!.listContains(name) }) {
-            result.span = span(of: param)
-        }
-        return result
-    }
-
     /// A size argument in whole bytes; refuses sizes that are not finite or too large.
     func bytes(_ name: String) throws -> Int64? {
         guard let bits = quantity(name) else { return nil }
@@ -63,30 +34,20 @@ extension CommandCall {
     var echoesValues: Bool { interpreter.echoesValues }
 }
 
-extension Value {
-    /// True for a list holding a value whose text is `text`.
-    fileprivate func listContains(_ text: String) -> Bool {
-        if case .list(let xs) = self { return xs.contains { $0.text == text } }
-        return false
-    }
-}
-
 extension ParamType {
     /// The words of a core enum as a choice (`kind=full|para|hardware|trap`).
     static func choice<E: CaseIterable & RawRepresentable>(of type: E.Type) -> ParamType where E.RawValue == String {
         .choice(E.allCases.map(\.rawValue))
     }
 
-    /// A name of any object that can run processes: host, VM, jail, UML, coLinux or JVM.
-    /// (Completion lists every kind named, once the world box splits kinds on commas.)
-    static let target = ParamType.object("host,vm,jail,uml,colinux,jvm")
-}
+    /// The name of an existing object of one of `kinds`.
+    static func object(_ kinds: ObjectKind...) -> ParamType { .object(kinds.map { ObjectKindName($0.name) }) }
 
-/// Object kinds as the registry's `.object` parameter spells them.
-extension ParamType {
-    static let host = ParamType.object(ObjectKind.host.rawValue)
-    static let vm = ParamType.object(ObjectKind.vm.rawValue)
-    static let app = ParamType.object(ObjectKind.app.rawValue)
+    /// A name of any object that can run processes: host, VM, jail, UML, coLinux or JVM.
+    static let target = ParamType.object(.host, .vm, .jail, .uml, .colinux, .jvm)
+    static let host = ParamType.object(.host)
+    static let vm = ParamType.object(.vm)
+    static let app = ParamType.object(.app)
 }
 
 /// A query whose only argument is one object's name, returning its record (`host info NAME`).

@@ -22,14 +22,14 @@ enum ServerVMRun {
         case (let workload?, nil):
             result = try call.change { (w: inout World) throws(CoreError) in try w.runWorkload(vm: name, workload, ops: ops ?? Workload.defaultOps, warm: warm) }
         case (nil, let text?):
-            let program = try call.read { (_: World) throws(CoreError) in try GuestProgram.parse(text) }
+            let program = try GuestProgram.parse(text)
             result = try call.change { (w: inout World) throws(CoreError) in try w.runProgram(vm: name, program, repeat: ops ?? 1, warm: warm) }
         case (nil, nil):
             throw call.error(.value, "'vm run' needs workload= or program=", hint: "e.g. vm run \(name) workload=compute")
         case (_?, _?):
             throw call.error(.value, "'vm run' takes workload= or program=, not both", at: "program")
         }
-        return .record(ServerRecords.run(result))
+        return .record(ServerRecords.run.record(result))
     }
 
     /// The operations and the workload mixes, for `help vm run`.

@@ -36,12 +36,6 @@ enum ServerVMs {
         hypervisor that accepts the guest OS, and memory for the running and paused VMs plus this one.
         """
 
-    /// The VM record, for `vm info` and `vm list`.
-    static let fields = """
-        Fields: name, host (none while pending), state (pending, stopped, running, paused, crashed), vcpus, mem, os,
-        load, volumes, nics, weight, cap, dirty_rate, wws, migrating (job id or none), crash_reason.
-        """
-
     static let start = nameOnly("vm start", "Start a stopped VM (its host must be up, powered, and have memory for it)",
                                 example: "vm start db1", kind: .vm, details: lifeCycle) { w, n throws(CoreError) in try w.startVM(n) }
     static let stop = nameOnly("vm stop", "Stop a running or paused VM (apps inside it end)",
@@ -87,8 +81,8 @@ enum ServerVMs {
     }
 
     static let info = query("vm info", "A VM's record: host (none while pending), state, vcpus, mem, os, load, …",
-                            example: "vm info web1", kind: .vm, details: fields) { w, name throws(CoreError) in
-        ServerRecords.vm(try w.vmInfo(name))
+                            example: "vm info web1", kind: .vm, details: ServerRecords.vm.help) { w, name throws(CoreError) in
+        ServerRecords.vm.record(try w.vmInfo(name))
     }
 
     static let list = CommandSpec(
@@ -97,9 +91,9 @@ enum ServerVMs {
         params: [.option("host", .host, "VMs assigned to this host"),
                  .option("state", .choice(of: VMState.self), "VMs in this state"),
                  .option("os", .choice(of: GuestOS.self), "VMs running this OS")],
-        details: fields
+        details: ServerRecords.vm.help
     ) { call in
         let filter = VMFilter(host: call.text("host"), state: call.choice("state", as: VMState.self), os: call.choice("os", as: GuestOS.self))
-        return .list(try call.read { (w: World) throws(CoreError) in try w.vmList(filter) }.map { .record(ServerRecords.vm($0)) })
+        return .list(try call.read { (w: World) throws(CoreError) in try w.vmList(filter) }.map { .record(ServerRecords.vm.record($0)) })
     }
 }

@@ -10,28 +10,43 @@ public final class WorldBox: WorldState {
 
     public func copy() -> WorldState { WorldBox(world) }
 
-    public func objectNames(kind: String?) -> [String] {
-        guard let kind else { return world.allNames }
-        return kind.split(separator: ",").flatMap { ObjectKind(rawValue: String($0)).map(world.names(ofKind:)) ?? [] }
+    public func objectNames(kinds: [ObjectKindName]?) -> [String] {
+        guard let kinds, !kinds.isEmpty else { return world.everyName }
+        return kinds.flatMap { ObjectKind(named: $0.name).map(world.names(ofKind:)) ?? [] }
     }
 }
 
 extension CommandCall {
     /// The session's world box (every session the bindings build has one).
-    public var box: WorldBox { interpreter.world as! WorldBox }
+    var box: WorldBox { interpreter.world as! WorldBox }
 
-    /// Runs a core operation on the world; its CoreError becomes a script error.
-    public func mutate<T>(_ body: (inout World) throws(CoreError) -> T) throws -> T {
-        do {
-            return try body(&box.world)
-        } catch {
-            throw error.scriptError
+    /// The world, read-only: what a query sees.
+    var world: World { box.world }
+
+    /// Runs a core operation that may change the world. Only a command declared
+    /// `mutates: true` may: a query asking to change the world is a bug in VirtLab,
+    /// reported as such and changing nothing.
+    func change<T>(_ body: (inout World) throws(CoreError) -> T) throws -> T {
+        guard mutates else {
+            throw error(.state, "internal error: a query tried to change the world", hint: "please report this")
         }
+        return try body(&box.world)
     }
+
+    /// Runs a core query.
+    func read<T>(_ body: (World) throws(CoreError) -> T) throws(CoreError) -> T { try body(box.world) }
 }
 
+/// The one place a core error becomes a script error: its kind, its message, a
+/// did-you-mean for an unknown name, and the caret at the parameter the core
+/// blamed (the command itself when it blamed none, or one not given).
 extension CoreError: ScriptErrorConvertible {
-    public var scriptError: ScriptError {
+    public func scriptError(in call: CommandCall) -> ScriptError {
+        scriptError(at: call.span(of: parameter ?? ""))
+    }
+
+    /// The script error with its caret at `span`.
+    public func scriptError(at span: SourceSpan?) -> ScriptError {
         let language: ErrorKind = switch kind {
         case .name: .name
         case .value: .value
@@ -42,6 +57,6 @@ extension CoreError: ScriptErrorConvertible {
         if let unknown = unknownName, let near = Suggest.closest(to: unknown.name, among: unknown.candidates) {
             hint = "did you mean '\(near)'?" + (hint.map { " (\($0))" } ?? "")
         }
-        return ScriptError(language, message, hint: hint)
+        return ScriptError(language, message, hint: hint, at: span)
     }
 }

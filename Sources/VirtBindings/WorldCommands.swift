@@ -6,56 +6,55 @@ enum WorldCommands {
     static let all: [CommandSpec] = [
         CommandSpec("reset", summary: "Empty the world: objects, clock back to 0s, pending events (variables and procs stay)",
                     example: "reset", mutates: true) { call in
-            call.box.world.reset()
+            try call.change { (w: inout World) in w.reset() }
             return .none
         },
         CommandSpec("seed", summary: "Reseed the world's random generator (it survives reset)", example: "seed 42",
                     params: [.positional("n", .integer, "the seed, 0 or more")], mutates: true) { call in
             guard let n = call.int("n"), n >= 0 else { throw call.error(.value, "a seed is a whole number, 0 or more", at: "n") }
-            call.box.world.seed(UInt64(n))
+            try call.change { (w: inout World) in w.seed(UInt64(n)) }
             return .none
         },
         CommandSpec("now", summary: "The virtual time since reset", example: "now") { call in
-            .quantity(.seconds(call.box.world.clock))
+            .quantity(.seconds(call.world.clock))
         },
         CommandSpec("advance", summary: "Run the simulation forward by a duration, running due events",
                     example: "advance 5s", params: [.positional("duration", .quantity(.time), "how long")],
                     mutates: true) { call in
             let seconds = call.quantity("duration")!
-            try call.mutate { (w: inout World) throws(CoreError) in try w.advance(by: seconds) }
+            try call.change { (w: inout World) throws(CoreError) in try w.advance(by: seconds) }
             return .none
         },
         CommandSpec("wait", summary: "Run the simulation until pending work (migrations, rebuilds) is done",
                     example: "wait", mutates: true) { call in
-            call.box.world.runUntilIdle()
+            try call.change { (w: inout World) in w.runUntilIdle() }
             return .none
         },
         CommandSpec("show", summary: "Print the world, one object, or every object of a kind, as tables",
                     example: "show",
-                    params: [.positional("what", .text, "a name or a kind (host, vm, …)", required: false)]) { call in
-            call.interpreter.output(.text(try Inspection.show(call.text("what"), in: call)))
+                    params: [.positional("what", .object([]), "a name or a kind (host, vm, …)", required: false)]) { call in
+            call.interpreter.output(.text(try Inspection.show(call.text("what"), in: call.world)))
             return .none
         },
         CommandSpec("save", summary: "Save the whole world (clock, generator, pending events) to a JSON file",
                     example: "save lab.json", params: [.positional("file", .text, "the file to write")], touchesFiles: true) { call in
             let files = try call.files()
-            try files.write(call.text("file")!, call.box.world.savedJSON())
+            try files.write(call.text("file")!, call.world.savedJSON())
             return .none
         },
         CommandSpec("load", summary: "Replace the world with one saved by 'save'", example: "load lab.json",
                     params: [.positional("file", .text, "the file to read")], mutates: true,
                     touchesFiles: true) { call in
             let text = try call.files().read(call.text("file")!)
-            call.box.world = try call.mutate { (_: inout World) throws(CoreError) in try World.load(json: text) }
+            let loaded = try World.load(json: text)
+            try call.change { (w: inout World) in w = loaded }
             return .none
         },
         CommandSpec("export dot", summary: "Write the world as a Graphviz graph: objects and what they sit on",
                     example: "export dot world.dot", params: [.positional("file", .text, "the .dot file to write")],
                     touchesFiles: true) { call in
             let files = try call.files()
-            let world = call.box.world
-            let text = try call.mutate { (_: inout World) throws(CoreError) in try ExportDot.graph(world) }
-            try files.write(call.text("file")!, text)
+            try files.write(call.text("file")!, try ExportDot.graph(call.world))
             return .none
         },
     ]

@@ -7,7 +7,7 @@ import VirtLang
     func unknownHost(_ name: String, among hosts: [String]) -> ScriptError {
         var error = CoreError(.name, "host '\(name)' does not exist", hint: "hosts are " + hosts.joined(separator: ", "))
         error.unknownName = CoreError.UnknownName(name: name, candidates: hosts)
-        return error.scriptError
+        return error.scriptError(at: nil)
     }
 
     @Test func unknownObjectListsTheExistingOnesWhenNoneIsNearest() {
@@ -22,8 +22,28 @@ import VirtLang
     }
 
     @Test func kindsMapToTheLanguage() {
-        #expect(CoreError(.state, "full").scriptError.kind == .state)
-        #expect(CoreError(.value, "bad").scriptError.kind == .value)
-        #expect(CoreError(.io, "corrupt").scriptError.kind == .io)
+        #expect(CoreError(.state, "full").scriptError(at: nil).kind == .state)
+        #expect(CoreError(.value, "bad").scriptError(at: nil).kind == .value)
+        #expect(CoreError(.io, "corrupt").scriptError(at: nil).kind == .io)
+    }
+
+    /// The caret stands under the argument the core blamed, found by its name, not by its value.
+    @Test func caretAtTheBlamedParameter() throws {
+        let interpreter = VirtLab.makeInterpreter()
+        try interpreter.execute("host add pm1 cpus=4 mem=8G; hypervisor install pm1 kind=full; vm create pm9 host=pm1 vcpus=1 mem=1G os=linux")
+        // Each line with the text just before the caret: the blamed argument's value.
+        let cases: [(String, String)] = [
+            ("vm migrate pm9 to=pm9", " to="),
+            ("host add pm2 cpus=0 mem=8G", " cpus="),
+            ("vm create v2 vcpus=1 mem=1G os=linux host=nope", " host="),
+            ("hypervisor remove pm9", "remove "),
+        ]
+        for (line, before) in cases {
+            let error = #expect(throws: ScriptError.self, "\(line) should fail") { try interpreter.execute(line, name: "t") }
+            let span = try #require(error?.span)
+            let column = span.file.lineColumn(of: span.start).column
+            let start = line.index(line.startIndex, offsetBy: column - 1)
+            #expect(line[..<start].hasSuffix(before), "\(line): caret at column \(column), expected after '\(before)'")
+        }
     }
 }

@@ -1,9 +1,9 @@
 import Testing
-import VirtBindings
+@testable import VirtBindings
 import VirtLang
 
-/// Every command's `help` example runs in a fresh session (the server
-/// commands' examples, which need hosts and VMs, are run by ServerBindingsTests).
+/// Every command's `help` example runs, after the setup its part declares
+/// (`BindingPart.exampleSetup`: the objects the part's examples name).
 @Suite struct ExampleTests {
     /// Files kept in memory, so `save`, `load` and `export` examples touch no disk.
     final class MemoryFiles: FileAccess {
@@ -15,16 +15,18 @@ import VirtLang
         func write(_ path: String, _ text: String) throws { files[path] = text }
     }
 
-    static let languageAndWorldCommands = VirtLab.registry.commands.map(\.name)
-        .filter { !ServerBindingsTests.serverCommands.contains($0) }
+    /// The setup of the part that registers `command` (none for the language's and the world's own).
+    static func setup(for command: String) -> String {
+        VirtLab.parts.first { $0.commands.contains { $0.name == command } }?.exampleSetup ?? ""
+    }
 
-    @Test(arguments: languageAndWorldCommands)
+    @Test(arguments: VirtLab.registry.commands.map(\.name))
     func exampleRuns(_ name: String) throws {
         let spec = try #require(VirtLab.registry.command(named: name))
         let interpreter = VirtLab.makeInterpreter()
         let files = MemoryFiles()
         interpreter.fileAccess = files
-        try interpreter.execute("save lab.json", name: "setup")
+        try interpreter.execute(Self.setup(for: name) + "\nsave lab.json", name: "setup")
         do {
             try interpreter.execute(spec.example, name: "example")
         } catch let error as ScriptError {

@@ -6,23 +6,10 @@ import VirtLang
 /// The server-virtualization commands as data: every example runs, every
 /// command documents itself, and the records carry CORE.md's fields.
 @Suite struct ServerBindingsTests {
-    /// The objects the examples name: two hardware hosts, a running and a stopped VM,
-    /// an app, and hosts of each OS for jails, UML and coLinux.
-    static let setup = """
-        host add pm1 cpus=8 mem=32G
-        host add pm2 cpus=8 mem=32G
-        hypervisor install pm1 kind=hardware
-        hypervisor install pm2 kind=hardware
-        vm create web1 vcpus=2 mem=4G os=linux host=pm1
-        vm create db1 vcpus=2 mem=4G os=linux host=pm1
-        vm start web1
-        app run shop on=web1 kind=web
-        host add bsd1 cpus=4 mem=8G os=freebsd
-        host add lnx1 cpus=4 mem=8G
-        host add win1 cpus=4 mem=8G os=windows
-        """
+    /// The objects the examples name, as the server part declares them.
+    static let setup = ServerCommands.part.exampleSetup
 
-    static let serverCommands = ServerCommands.all.map(\.name)
+    static let serverCommands = ServerCommands.part.commands.map(\.name)
 
     /// A session with the setup done, printing into `lines`.
     static func session() throws -> (Interpreter, Box) {
@@ -34,18 +21,6 @@ import VirtLang
     }
 
     final class Box { var lines: [String] = [] }
-
-    @Test(arguments: serverCommands)
-    func exampleRuns(_ name: String) throws {
-        let spec = try #require(VirtLab.registry.command(named: name))
-        let (interpreter, _) = try Self.session()
-        do {
-            try interpreter.execute(spec.example, name: "example")
-        } catch let error as ScriptError {
-            Issue.record("example of '\(name)' failed: \(spec.example)\n\(error.rendered())")
-        }
-        #expect(spec.example.hasPrefix(name) || spec.example.contains("; \(name)"), "the example of '\(name)' should use it")
-    }
 
     @Test(arguments: serverCommands)
     func documented(_ name: String) throws {

@@ -52,14 +52,15 @@ import Testing
     }
 
     @Test func eventQueueOrdersByTimeThenSequence() {
+        func job(_ n: Int) -> EventAction { EventAction(part: "server", name: "finish-migration", job: n) }
         var q = EventQueue()
-        q.schedule(.finishMigration(job: 1), at: 5)
-        q.schedule(.finishMigration(job: 2), at: 1)
-        q.schedule(.finishMigration(job: 3), at: 5)
-        q.schedule(.finishMigration(job: 4), at: 1)
+        q.schedule(job(1), at: 5)
+        q.schedule(job(2), at: 1)
+        q.schedule(job(3), at: 5)
+        q.schedule(job(4), at: 1)
         var order: [EventAction] = []
         while let e = q.popFirst() { order.append(e.action) }
-        #expect(order == [.finishMigration(job: 2), .finishMigration(job: 4), .finishMigration(job: 1), .finishMigration(job: 3)])
+        #expect(order == [job(2), job(4), job(1), job(3)])
     }
 
     @Test func saveLoadRoundTrip() throws {

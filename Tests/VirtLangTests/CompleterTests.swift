@@ -6,8 +6,8 @@ private final class FakeWorld: WorldState {
     let objects: [String: [String]]
     init(_ objects: [String: [String]]) { self.objects = objects }
     func copy() -> WorldState { FakeWorld(objects) }
-    func objectNames(kind: String?) -> [String] {
-        kind.map { objects[$0] ?? [] } ?? objects.values.flatMap { $0 }
+    func objectNames(kinds: [ObjectKindName]?) -> [String] {
+        kinds.map { $0.flatMap { objects[$0.name] ?? [] } } ?? objects.values.flatMap { $0 }
     }
 }
 
@@ -24,13 +24,13 @@ private final class FakeWorld: WorldState {
                 .positional("name", .text, "its name"), .option("cpus", .integer, "cores"),
                 .option("cores", .integer, "more cores"), .option("vt", .bool, "VT-x")], handler: none),
             CommandSpec("host info", summary: "a host", example: "host info pm1",
-                        params: [.positional("host", .object("host"), "the host")], handler: none),
+                        params: [.positional("host", .object([ObjectKindName("host")]), "the host")], handler: none),
             CommandSpec("vm start", summary: "start", example: "vm start web1",
-                        params: [.positional("vm", .object("vm"), "the VM")], handler: none),
+                        params: [.positional("vm", .object([ObjectKindName("vm")]), "the VM")], handler: none),
             CommandSpec("vm stats", summary: "stats", example: "vm stats", handler: none),
             CommandSpec("vm create", summary: "create", example: "vm create web1", params: [
                 .positional("name", .text, "its name"), .option("cpus", .integer, "vCPUs"),
-                .option("host", .object("host"), "where"),
+                .option("host", .object([ObjectKindName("host")]), "where"),
                 .option("policy", .choice(["first-fit", "best-fit"]), "placement")], handler: none),
         ])
         interpreter = Interpreter(registry: registry)

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct RegistryTests {
     static let probe = CommandSpec("probe set", summary: "A test command", example: "probe set box1 size=4G",
-                                   params: [.positional("name", .object("box"), "the box"),
+                                   params: [.positional("name", .object([ObjectKindName("box")]), "the box"),
                                             .option("size", .quantity(.information), "how big", required: true),
                                             .option("mode", .choice(["fast", "slow"]), "how", default: .string("fast")),
                                             .option("tags", .list(.integer), "numbers")]) { call in

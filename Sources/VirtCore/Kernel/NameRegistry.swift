@@ -1,39 +1,99 @@
 import OrderedCollections
 
-/// The one namespace: every object's name with its kind, in creation order.
-struct NameRegistry: Codable, Equatable, Sendable {
+/// The one namespace: every object's name with its kind, in creation order, an
+/// index of names per kind, and who owns whom.
+///
+/// A sub-object has a qualified name, its owner's name, a dot and its own part
+/// (`pm1.eth0`, `sw1.3`, `pm1.eth0.vf2`), the way Mininet's interfaces belong to
+/// their node: it is created after its owner and goes when its owner goes.
+struct NameRegistry: Equatable, Sendable {
     private(set) var kinds: OrderedDictionary<String, ObjectKind> = [:]
+    /// Names of each kind, in creation order (derived from `kinds`; not saved).
+    private var byKind: [ObjectKind: OrderedSet<String>] = [:]
+    /// The names each owner owns directly, in creation order (derived; not saved).
+    private var owned: [String: [String]] = [:]
 
     func kind(of name: String) -> ObjectKind? { kinds[name] }
 
     /// Names of one kind, in creation order.
-    func names(ofKind kind: ObjectKind) -> [String] {
-        kinds.filter { $0.value == kind }.map(\.key)
-    }
+    func names(ofKind kind: ObjectKind) -> [String] { byKind[kind].map { Array($0) } ?? [] }
 
-    /// Throws unless `name` is well formed and free.
+    /// Names owned directly by `owner`, in creation order.
+    func children(of owner: String) -> [String] { owned[owner] ?? [] }
+
+    /// Throws unless `name` is well formed and free, and, for an owned kind, its owner
+    /// (everything before the last dot) exists and is of the owning kind.
     func checkFree(_ name: String, for kind: ObjectKind) throws(CoreError) {
-        try NameRegistry.checkWellFormed(name)
+        try NameRegistry.checkWellFormed(name, qualified: kind.isOwned)
         if let taken = kinds[name] {
-            throw CoreError(.state, "the name '\(name)' is already used by a \(taken.noun)",
+            throw CoreError(.state, "the name '\(name)' is already used by \(taken.aNoun)",
                             hint: "every object has its own name, whatever its kind; choose another name for the \(kind.noun)")
+        }
+        if let ownerKind = kind.ownerName {
+            let owner = NameRegistry.owner(of: name)!
+            guard kinds[owner]?.name == ownerKind else {
+                throw CoreError(.name, "'\(name)' names \(kind.aNoun) of \(ownerKind) '\(owner)', which does not exist")
+            }
         }
     }
 
-    mutating func insert(_ name: String, as kind: ObjectKind) { kinds[name] = kind }
-    mutating func remove(_ name: String) { kinds.removeValue(forKey: name) }
+    mutating func insert(_ name: String, as kind: ObjectKind) {
+        kinds[name] = kind
+        byKind[kind, default: []].append(name)
+        if kind.isOwned, let owner = NameRegistry.owner(of: name) { owned[owner, default: []].append(name) }
+    }
 
-    /// Names start with a letter and continue with letters, digits, `-` or `_`
-    /// (a dot separates a host from its NIC, as in `pm1.eth0`). `all` and `none` are words of the language.
-    static func checkWellFormed(_ name: String) throws(CoreError) {
+    /// Removes a name and, with it, every name it owns (at any depth).
+    mutating func remove(_ name: String) {
+        for child in owned.removeValue(forKey: name) ?? [] { remove(child) }
+        guard let kind = kinds.removeValue(forKey: name) else { return }
+        byKind[kind]?.remove(name)
+        if kind.isOwned, let owner = NameRegistry.owner(of: name) { owned[owner]?.removeAll { $0 == name } }
+    }
+
+    /// The owner part of a qualified name: `pm1` for `pm1.eth0`; nil without a dot.
+    static func owner(of name: String) -> String? {
+        name.lastIndex(of: ".").map { String(name[..<$0]) }
+    }
+
+    /// Each dot-separated part of a name uses letters, digits, `-` and `_`; the first
+    /// starts with a letter. Only sub-objects have dots. `all` and `none` are words of the language.
+    static func checkWellFormed(_ name: String, qualified: Bool = false) throws(CoreError) {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         let ok = name.first.map { $0.isASCII && $0.isLetter } == true
-            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            && (qualified ? parts.count >= 2 : parts.count == 1)
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } }
         guard ok else {
             throw CoreError(.value, "'\(name)' is not a valid name",
-                            hint: "names start with a letter and use letters, digits, '-' and '_'")
+                            hint: qualified ? "a sub-object's name is its owner's name, a dot and letters or digits, as pm1.eth0"
+                                            : "names start with a letter and use letters, digits, '-' and '_'")
         }
         if name == "all" || name == "none" {
             throw CoreError(.value, "'\(name)' is a reserved word and cannot name an object")
         }
+    }
+}
+
+extension NameRegistry: Codable {
+    private enum CodingKeys: String, CodingKey { case kinds }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        for (name, kind) in try container.decode(OrderedDictionary<String, ObjectKind>.self, forKey: .kinds) {
+            insert(name, as: kind)
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kinds, forKey: .kinds)
+    }
+}
+
+extension String {
+    /// "a host", "an app", "a VM".
+    var withArticle: String {
+        let vowelSound = first.map { "aeiouAEIO".contains($0) } == true
+        return (vowelSound ? "an " : "a ") + self
     }
 }

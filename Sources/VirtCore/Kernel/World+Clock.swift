@@ -4,7 +4,7 @@ extension World {
     /// up to the new time in order (`advance DURATION`).
     public mutating func advance(by seconds: Double) throws(CoreError) {
         guard seconds.isFinite, seconds >= 0 else {
-            throw .value("a duration must be zero or positive, not \(seconds)")
+            throw CoreError.value("a duration must be zero or positive, not \(fmt(seconds))", at: "duration")
         }
         let target = clock + seconds
         while let next = events.first, next.time <= target {
@@ -28,30 +28,24 @@ extension World {
     /// The events still to come, in the order they will run.
     public var pendingEvents: [ScheduledEvent] { events.events }
 
-    /// Background work in progress, with how far along it is (`show`).
+    /// Background work in progress, part by part, with how far along it is (`show`).
     public func pendingWork() -> [PendingWork] {
-        migrations.values.map { job in
-            let span = job.end - job.start
-            let done = span > 0 ? min(1, max(0, (clock - job.start) / span)) : 1
-            return PendingWork(id: job.id, summary: "migrate \(job.vm) \(job.from) → \(job.to) (\(job.record.mode.rawValue))",
-                               start: job.start, end: job.end, progress: done)
-        }
+        World.parts.flatMap { $0.pendingWork(self) }
     }
 
+    /// Schedules one of `part`'s events after `delay` seconds.
     mutating func schedule(_ action: EventAction, after delay: Double) {
         events.schedule(action, at: clock + delay)
     }
 
     private mutating func moveClock(to time: Double) {
         guard time > clock else { return }
-        energy += currentPower() * (time - clock)
+        energy += World.parts.reduce(0) { $0 + $1.power(self) } * (time - clock)
         clock = time
     }
 
     private mutating func perform(_ action: EventAction) {
-        switch action {
-        case .finishMigration(let job): finishMigration(job: job)
-        }
+        World.parts.first { $0.name == action.part }?.perform(&self, action)
     }
 }
 
@@ -64,4 +58,14 @@ public struct PendingWork: Codable, Equatable, Sendable {
     public var end: Double
     /// Fraction done, 0…1.
     public var progress: Double
+
+    /// The work of job `id` from `start` to `end`, as far along as `clock` says.
+    init(id: Int, summary: String, start: Double, end: Double, at clock: Double) {
+        let span = end - start
+        self.id = id
+        self.summary = summary
+        self.start = start
+        self.end = end
+        self.progress = span > 0 ? min(1, max(0, (clock - start) / span)) : 1
+    }
 }

@@ -1,12 +1,16 @@
 import OrderedCollections
 
-/// The whole simulated world: objects, virtual clock, random generator and
-/// pending events. A value type whose collections are copy-on-write, so a copy
-/// (a lesson checking its goals) costs little and never disturbs the original.
+/// The whole simulated world: the kernel (virtual clock, random generator,
+/// pending events, one namespace, energy) and one value per part (`server`;
+/// storage and network as they arrive). A value type whose collections are
+/// copy-on-write, so a copy (a lesson checking its goals) costs little and never
+/// disturbs the original.
 ///
 /// Every mutating operation validates first and then mutates: when it throws,
-/// the world is exactly as it was.
-public struct World: Codable, Equatable, Sendable {
+/// the world is exactly as it was. Code that spans parts goes through the hooks
+/// each part lists in its `PartDescriptor` (`World.parts`), never through one
+/// part reaching into another's storage.
+public struct World: Equatable, Sendable {
     /// Virtual time in seconds since the last `reset`.
     public internal(set) var clock: Double = 0
     /// The seed the generator was last given (`seed N`; 1 by default).
@@ -18,12 +22,11 @@ public struct World: Codable, Equatable, Sendable {
 
     var events = EventQueue()
     var registry = NameRegistry()
-    var hosts: OrderedDictionary<String, Host> = [:]
-    var vms: OrderedDictionary<String, VM> = [:]
-    var apps: OrderedDictionary<String, App> = [:]
-    var forms: OrderedDictionary<String, Form> = [:]
-    var migrations: OrderedDictionary<Int, MigrationJob> = [:]
+    /// Numbers background jobs of every part (migrations, rebuilds, I/O runs).
     var nextJobID = 1
+
+    /// Server virtualization: hosts, hypervisors, VMs, apps, other forms, migrations.
+    public internal(set) var server = ServerPart()
 
     /// An empty world at time 0 with the generator seeded with 1.
     public init() {}
@@ -47,15 +50,21 @@ public struct World: Codable, Equatable, Sendable {
     public func kind(of name: String) -> ObjectKind? { registry.kind(of: name) }
 
     /// Names of one kind in creation order (completion, did-you-mean, hints).
-    public func names(ofKind kind: ObjectKind) -> [String] {
-        switch kind {
-        case .host: Array(hosts.keys)
-        case .vm: Array(vms.keys)
-        case .app: Array(apps.keys)
-        default: registry.names(ofKind: kind)
-        }
-    }
+    public func names(ofKind kind: ObjectKind) -> [String] { registry.names(ofKind: kind) }
 
-    /// Every object's name, in creation order.
-    public var allNames: [String] { Array(registry.kinds.keys) }
+    /// Names owned directly by `owner` (`pm1` owns `pm1.eth0`), in creation order.
+    public func children(of owner: String) -> [String] { registry.children(of: owner) }
+
+    /// Every top-level object's name, in creation order (owned ones, such as
+    /// `pm1.eth0`, are listed by `children(of:)` and `everyName`).
+    public var allNames: [String] { registry.kinds.keys.filter { !registry.kinds[$0]!.isOwned } }
+
+    /// Every object's name, owned ones included, in creation order.
+    public var everyName: [String] { Array(registry.kinds.keys) }
+
+    /// A new job number for background work.
+    mutating func takeJobID() -> Int {
+        defer { nextJobID += 1 }
+        return nextJobID
+    }
 }

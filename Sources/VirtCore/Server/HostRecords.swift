@@ -53,3 +53,10 @@ public struct HostFilter: Sendable {
             && (site == nil || host.site == site)
     }
 }
+
+/// A physical NIC's record (`show pm1.eth0`): the network part adds its cabling.
+public struct NICInfo: Codable, Equatable, Sendable {
+    public var name: String
+    public var host: String
+    public var index: Int
+}

@@ -1,4 +1,4 @@
-/// `host add|fail|repair|power|set|info|list`.
+/// `host add|remove|fail|repair|power|set|info|list`.
 extension World {
     /// `host add`: a working, powered-on host without a hypervisor.
     /// Defaults are in `HostDefaults`, each with its source.
@@ -9,26 +9,55 @@ extension World {
                                  rack: String? = nil, site: String? = nil,
                                  power: PowerModel = HostDefaults.power) throws(CoreError) {
         try registry.checkFree(name, for: .host)
-        guard cpus >= 1 else { throw .value("cpus must be at least 1, not \(cpus)") }
-        guard mem > 0 else { throw .value("mem must be positive, not \(mem) bytes") }
-        guard ghz.isFinite, ghz > 0 else { throw .value("ghz must be positive, not \(ghz)") }
-        guard nics >= 0, nics <= 64 else { throw .value("nics must be between 0 and 64, not \(nics)") }
-        if let ip { try checkIPv4(ip) }
+        guard cpus >= 1 else { throw .value("cpus must be at least 1, not \(cpus)", at: "cpus") }
+        guard mem > 0 else { throw .value("mem must be positive, not \(mem) bytes", at: "mem") }
+        guard ghz.isFinite, ghz > 0 else { throw .value("ghz must be positive, not \(fmt(ghz))", at: "ghz") }
+        guard nics >= 0, nics <= 64 else { throw .value("nics must be between 0 and 64, not \(nics)", at: "nics") }
+        if let ip { try checkIPv4(ip, at: "ip") }
         registry.insert(name, as: .host)
+        for index in 0..<nics { registry.insert("\(name).eth\(index)", as: .nic) }
         hosts[name] = Host(name: name, cpus: cpus, mem: mem, vt: vt, cpu: cpu, ghz: ghz, nics: nics,
                            os: os, ip: ip, rack: rack, site: site, powerModel: power)
     }
 
-    /// `host fail`: the host stops working. Its running and paused VMs crash,
-    /// and every app, jail, UML and coLinux instance on its own OS dies with it.
+    /// `host remove`: a host with no VM assigned, no hypervisor and nothing running on
+    /// its own OS leaves the world, with its NICs.
+    public mutating func removeHost(_ name: String) throws(CoreError) {
+        let host = try existingHost(name)
+        guard host.vms.isEmpty else {
+            throw .state("host '\(name)' still has VMs (\(listed(host.vms)))", hint: "destroy them or migrate them away first")
+        }
+        guard host.hypervisor == nil else {
+            throw .state("host '\(name)' still runs a hypervisor", hint: "hypervisor remove \(name) first")
+        }
+        let users = liveApps(onHostKernel: name) + formsOn(host: name)
+        guard users.isEmpty else {
+            throw .state("host '\(name)' runs \(listed(users)) on its own OS", hint: "stop or destroy them first")
+        }
+        hosts.removeValue(forKey: name)
+        registry.remove(name)
+    }
+
+    /// `host fail`: the host stops working, and every part reacts (`PartDescriptor.hostFailed`):
+    /// its running and paused VMs crash, and every app, jail, UML and coLinux instance on its own OS dies with it.
     public mutating func failHost(_ name: String) throws(CoreError) {
         let host = try existingHost(name)
         guard host.state == .up else { throw .state("host '\(name)' has already failed", hint: "host repair \(name)") }
+        markFailed(name, reason: "host \(name) failed")
+    }
+
+    /// A host stops working (`host fail`, a kernel panic on its own OS) and every part reacts.
+    mutating func markFailed(_ name: String, reason: String) {
         hosts[name]!.state = .failed
-        for vmName in host.vms where [.running, .paused].contains(vms[vmName]!.state) {
-            crashVM(vmName, reason: "host \(name) failed")
+        for part in World.parts { part.hostFailed(&self, name, reason) }
+    }
+
+    /// The server part's reaction to a host failure: what runs there crashes.
+    mutating func crashEverythingOn(host name: String, reason: String) {
+        for vmName in hosts[name]!.vms where [.running, .paused].contains(vms[vmName]!.state) {
+            crashVM(vmName, reason: reason)
         }
-        crashInside(name, reason: "host \(name) failed")
+        crashInside(name, reason: reason)
     }
 
     /// `host repair`: the host works again; crashed VMs stay crashed until `vm restart`.
@@ -36,6 +65,7 @@ extension World {
         let host = try existingHost(name)
         guard host.state == .failed else { throw .state("host '\(name)' is not failed", hint: "only a failed host can be repaired") }
         hosts[name]!.state = .up
+        for part in World.parts { part.hostRepaired(&self, name) }
     }
 
     /// `host power NAME on|off`. Powering off refuses while VMs run or are paused
@@ -63,7 +93,7 @@ extension World {
         var host = try existingHost(name)
         for (key, value) in [("cpu-ratio", cpuRatio), ("mem-ratio", memRatio)] {
             if let value, !(value.isFinite && value > 0 && value <= 100) {
-                throw .value("\(key) must be a number above 0 (at most 100), not \(fmt(value))")
+                throw .value("\(key) must be a number above 0 (at most 100), not \(fmt(value))", at: key)
             }
         }
         host.cpuRatio = cpuRatio ?? host.cpuRatio
@@ -93,26 +123,17 @@ extension World {
                  powerModel: host.powerModel.name, utilization: utilization(of: host), watts: watts(of: host))
     }
 
-    func existingHost(_ name: String) throws(CoreError) -> Host {
-        guard let host = hosts[name] else { throw CoreError.unknown(.host, name, among: Array(hosts.keys)) }
+    /// A physical NIC of a host (`pm1.eth0`).
+    public func nicInfo(_ name: String) throws(CoreError) -> NICInfo {
+        guard registry.kind(of: name) == .nic, let owner = NameRegistry.owner(of: name),
+              let index = Int(name.dropFirst(owner.count + 4)) else {
+            throw CoreError.unknown(.nic, name, among: names(ofKind: .nic), at: "name")
+        }
+        return NICInfo(name: name, host: owner, index: index)
+    }
+
+    func existingHost(_ name: String, at parameter: String = "name") throws(CoreError) -> Host {
+        guard let host = hosts[name] else { throw CoreError.unknown(.host, name, among: Array(hosts.keys), at: parameter) }
         return host
     }
-}
-
-/// Checks a dotted-quad IPv4 address.
-func checkIPv4(_ text: String) throws(CoreError) {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 4, parts.allSatisfy({ $0.count <= 3 && UInt8($0) != nil }) else {
-        throw .value("'\(text)' is not an IPv4 address", hint: "write four numbers 0–255 separated by dots, as 10.0.0.1")
-    }
-}
-
-/// Bytes for messages: "8 GiB", "512 MiB", "100 B".
-func formatBytes(_ bytes: Int64) -> String {
-    let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
-    var value = Double(bytes), unit = 0
-    while abs(value) >= 1024, unit < units.count - 1 { value /= 1024; unit += 1 }
-    let rounded = (value * 10).rounded() / 10
-    let text = rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
-    return "\(text) \(units[unit])"
 }

@@ -4,7 +4,7 @@ extension World {
     /// `paging=nested` applies only to `hardware`.
     public mutating func installHypervisor(on hostName: String, kind: HypervisorKind,
                                            paging: Paging = .shadow) throws(CoreError) {
-        let host = try existingHost(hostName)
+        let host = try existingHost(hostName, at: "host")
         if let current = host.hypervisor {
             throw .state("host '\(hostName)' already runs a \(current.kind.rawValue) hypervisor",
                          hint: "hypervisor remove \(hostName) first")
@@ -26,7 +26,7 @@ extension World {
 
     /// `hypervisor remove HOST`: only when no VM is assigned to the host.
     public mutating func removeHypervisor(from hostName: String) throws(CoreError) {
-        let host = try existingHost(hostName)
+        let host = try existingHost(hostName, at: "host")
         guard host.hypervisor != nil else { throw .state("host '\(hostName)' has no hypervisor") }
         guard host.vms.isEmpty else {
             throw .state("host '\(hostName)' still has VMs (\(listed(host.vms)))",
@@ -66,10 +66,10 @@ extension World {
         hosts[hostName]!.hypervisor = hv
     }
 
-    func existingHypervisor(_ hostName: String) throws(CoreError) -> Hypervisor {
-        guard let hv = try existingHost(hostName).hypervisor else {
+    func existingHypervisor(_ hostName: String, at parameter: String = "host") throws(CoreError) -> Hypervisor {
+        guard let hv = try existingHost(hostName, at: parameter).hypervisor else {
             throw .state("host '\(hostName)' has no hypervisor",
-                         hint: "hypervisor install \(hostName) kind=full|para|hardware|trap")
+                         hint: "hypervisor install \(hostName) kind=full|para|hardware|trap", at: parameter)
         }
         return hv
     }

@@ -5,11 +5,11 @@ extension World {
     public mutating func createVM(_ name: String, vcpus: Int, mem: Int64, os: GuestOS, host: String? = nil,
                                   weight: Int = VMDefaults.weight, cap: Double = VMDefaults.cap) throws(CoreError) {
         try registry.checkFree(name, for: .vm)
-        guard vcpus >= 1 else { throw .value("vcpus must be at least 1, not \(vcpus)") }
-        guard mem > 0 else { throw .value("mem must be positive, not \(mem) bytes") }
+        guard vcpus >= 1 else { throw .value("vcpus must be at least 1, not \(vcpus)", at: "vcpus") }
+        guard mem > 0 else { throw .value("mem must be positive, not \(mem) bytes", at: "mem") }
         try checkWeight(weight)
         try checkCap(cap)
-        if let host { try checkCanAssign(os: os, to: host) }
+        if let host { try blaming("host") { () throws(CoreError) in try checkCanAssign(os: os, to: host) } }
         var vm = VM(name: name, vcpus: vcpus, mem: mem, os: os, host: nil, state: .pending, weight: weight, cap: cap)
         registry.insert(name, as: .vm)
         if let host { assign(&vm, to: host) }
@@ -122,7 +122,7 @@ extension World {
                 throw .state("VM '\(name)' is already on \(vm.host ?? "a host"); host= changes only a pending VM's host",
                              hint: "vm migrate \(name) to=\(host)")
             }
-            try checkCanAssign(os: vm.os, to: host)
+            try blaming("host") { () throws(CoreError) in try checkCanAssign(os: vm.os, to: host) }
             assign(&vm, to: host)
         }
         vms[name] = vm
@@ -137,7 +137,7 @@ extension World {
     public func vmList(_ filter: VMFilter = VMFilter()) throws(CoreError) -> [VMInfo] {
         let candidates: [VM]
         if let host = filter.host {
-            candidates = try existingHost(host).vms.map { vms[$0]! }
+            candidates = try existingHost(host, at: "host").vms.map { vms[$0]! }
         } else {
             candidates = Array(vms.values)
         }
@@ -151,8 +151,8 @@ extension World {
                volumes: [], nics: [], migrating: vm.migrating, crashReason: vm.crashReason)
     }
 
-    func existingVM(_ name: String) throws(CoreError) -> VM {
-        guard let vm = vms[name] else { throw CoreError.unknown(.vm, name, among: Array(vms.keys)) }
+    func existingVM(_ name: String, at parameter: String = "name") throws(CoreError) -> VM {
+        guard let vm = vms[name] else { throw CoreError.unknown(.vm, name, among: Array(vms.keys), at: parameter) }
         return vm
     }
 
@@ -225,9 +225,4 @@ public struct VMChanges: Sendable {
         self.load = load; self.dirtyRate = dirtyRate; self.wws = wws
         self.weight = weight; self.cap = cap; self.host = host
     }
-}
-
-/// A number for messages, without a trailing ".0".
-func fmt(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
 }

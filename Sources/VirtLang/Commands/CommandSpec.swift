@@ -3,8 +3,9 @@
 public indirect enum ParamType: Sendable {
     /// Any word, taken as text.
     case text
-    /// The name of an existing object of a kind (`host`, `vm`, …): completed from the world.
-    case object(String)
+    /// The name of an existing object of one of these kinds (of any kind when the list
+    /// is empty): completed from the world.
+    case object([ObjectKindName])
     /// A whole number.
     case integer
     /// Any plain number.
@@ -26,7 +27,7 @@ public indirect enum ParamType: Sendable {
     public var usage: String {
         switch self {
         case .text: return "WORD"
-        case .object(let kind): return kind.uppercased()
+        case .object(let kinds): return kinds.isEmpty ? "NAME" : kinds.map { $0.name.uppercased() }.joined(separator: ",")
         case .integer: return "N"
         case .number: return "X"
         case .bool: return "yes|no"
@@ -37,6 +38,13 @@ public indirect enum ParamType: Sendable {
         case .any: return "VALUE"
         }
     }
+}
+
+/// A kind of object as the language sees it: the word the world uses for it
+/// (`host`, `vm`, `nic`). The bindings make these from the core's kinds.
+public struct ObjectKindName: Hashable, Sendable {
+    public let name: String
+    public init(_ name: String) { self.name = name }
 }
 
 /// One parameter of a command: positional or `name=value`.
@@ -76,6 +84,8 @@ public struct CommandCall {
     public let interpreter: Interpreter
     public let arguments: [String: Value]
     public let span: SourceSpan
+    /// Whether the command was declared to change the world (`CommandSpec.mutates`).
+    public let mutates: Bool
     /// The spans of the words that gave each argument, for errors that point at them.
     let argumentSpans: [String: SourceSpan]
     /// Whether the command declared `touchesFiles`: only then may it have files.

@@ -64,7 +64,7 @@ public struct Completer {
 
     private func values(for type: ParamType) -> [String] {
         switch type {
-        case .object(let kind): return interpreter.world?.objectNames(kind: kind) ?? []
+        case .object(let kinds): return interpreter.world?.objectNames(kinds: kinds) ?? []
         case .choice(let words): return words
         case .bool: return ["yes", "no"]
         case .list(let element): return values(for: element)
@@ -127,9 +127,14 @@ public struct Completer {
         return words + [word]
     }
 
+    /// The words that start with `prefix`, once each. A qualified name (`pm1.eth0`) is
+    /// offered only once the prefix reaches into its owner (`pm1.`), so owners come first.
     private func filter(_ words: [String], _ prefix: String) -> [String] {
         var seen: [String] = []
-        for w in words where w.hasPrefix(prefix) && !seen.contains(w) { seen.append(w) }
+        for w in words where w.hasPrefix(prefix) && !seen.contains(w) {
+            if let dot = w.lastIndex(of: "."), prefix.count <= w.distance(from: w.startIndex, to: dot) { continue }
+            seen.append(w)
+        }
         return seen
     }
 }

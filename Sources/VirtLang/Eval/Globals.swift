@@ -33,8 +33,8 @@ public struct Globals {
 public protocol WorldState: AnyObject {
     /// An independent copy: changes to it never reach this one.
     func copy() -> WorldState
-    /// Names of existing objects, of one kind or all, for completion and did-you-mean.
-    func objectNames(kind: String?) -> [String]
+    /// Names of existing objects, of these kinds or (nil or none listed) of all, for completion and did-you-mean.
+    func objectNames(kinds: [ObjectKindName]?) -> [String]
 }
 
 /// What printing statements produce; the front end decides how it looks.

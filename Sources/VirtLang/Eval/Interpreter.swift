@@ -124,16 +124,15 @@ public final class Interpreter {
             throw ScriptError(.sandbox, "'\(spec.name)' cannot touch files here", hint: "graded submissions cannot save, load or export", at: span)
         }
         let (values, spans) = try ArgumentBinder(spec: spec, span: span).bind(words)
+        let call = CommandCall(interpreter: self, arguments: values, span: span, mutates: spec.mutates,
+                               argumentSpans: spans, touchesFiles: spec.touchesFiles)
         do {
-            return try spec.handler(CommandCall(interpreter: self, arguments: values, span: span, argumentSpans: spans,
-                                                touchesFiles: spec.touchesFiles))
+            return try spec.handler(call)
         } catch var error as ScriptError {
             if error.span == nil { error.span = span }
             throw error
         } catch let error as ScriptErrorConvertible {
-            var converted = error.scriptError
-            if converted.span == nil { converted.span = span }
-            throw converted
+            throw error.scriptError(in: call)
         }
     }
 
@@ -215,7 +214,8 @@ public final class Interpreter {
     }
 }
 
-/// An error from another module (the core) that knows its script form.
+/// An error from another module (the core) that puts itself into words for the
+/// command that raised it (its caret at the argument at fault).
 public protocol ScriptErrorConvertible: Error {
-    var scriptError: ScriptError { get }
+    func scriptError(in call: CommandCall) -> ScriptError
 }

@@ -1,0 +1,85 @@
+/// `vm migrate`: moving a VM between hosts, live or cold.
+extension World {
+    /// Migrates a VM (FACTS.md model). The VM is accounted to its destination
+    /// from the start (its room is reserved) and arrives when the job ends: the
+    /// clock advances by `totalTime`, or, with `async`, an event finishes it
+    /// (`advance`, `runUntilIdle`) and the record carries the job id.
+    @discardableResult
+    public mutating func migrate(_ name: String, to destination: String, mode: MigrationMode = .precopy,
+                                 parameters: MigrationParameters = MigrationParameters(),
+                                 async: Bool = false) throws(CoreError) -> MigrationRecord {
+        try parameters.validate()
+        let request = try migrationRequest(name, to: destination, mode: mode)
+        var record = MigrationModel.plan(request.vm, from: request.source.name, to: destination, mode: mode, parameters)
+        let job = takeJobID()
+        record.job = async ? job : nil
+        move(request.vm.name, to: destination)
+        vms[name]!.migrating = job
+        migrations[job] = MigrationJob(id: job, vm: name, from: request.source.name, to: destination,
+                                       start: clock, end: clock + record.totalTime, record: record)
+        schedule(EventAction(part: ServerPart.descriptor.name, name: ServerPart.finishMigrationEvent, job: job),
+                 after: record.totalTime)
+        if !async { try advance(by: record.totalTime) }
+        return record
+    }
+
+    /// The record of a background migration still in flight.
+    public func migrationJob(_ id: Int) -> MigrationRecord? { migrations[id]?.record }
+
+    /// Validates a migration against every precondition without changing anything.
+    func migrationRequest(_ name: String, to destination: String, mode: MigrationMode) throws(CoreError) -> MigrationRequest {
+        let vm = try existingVM(name)
+        let dest = try existingHost(destination, at: "to")
+        guard let sourceName = vm.host else {
+            throw .state("VM '\(name)' is pending: it has no host to migrate from", hint: "vm set \(name) host=\(destination)")
+        }
+        let request = MigrationRequest(vm: vm, source: hosts[sourceName]!, destination: dest, mode: mode)
+        for part in World.parts {
+            for check in part.migrationChecks { try check.check(self, request) }
+        }
+        return request
+    }
+
+    /// Reassigns a VM to another host, keeping both hosts' counters.
+    mutating func move(_ name: String, to destination: String) {
+        var vm = vms[name]!
+        hosts[vm.host!]!.unassign(vm)
+        assign(&vm, to: destination)
+        vms[name] = vm
+    }
+
+    mutating func finishMigration(job id: Int) {
+        guard let job = migrations.removeValue(forKey: id) else { return }
+        guard vms[job.vm]?.migrating == id else { return }
+        vms[job.vm]!.migrating = nil
+        let request = MigrationRequest(vm: vms[job.vm]!, source: hosts[job.from]!, destination: hosts[job.to]!,
+                                       mode: job.record.mode)
+        arrived(request)
+    }
+
+    /// Runs every part's after-arrival hooks for a VM that reached its destination.
+    mutating func arrived(_ request: MigrationRequest) {
+        for part in World.parts {
+            for hook in part.migrationHooks { hook(&self, request) }
+        }
+    }
+
+    /// Migrations in flight, for `show`.
+    func migrationWork() -> [PendingWork] {
+        migrations.values.map { job in
+            PendingWork(id: job.id, summary: "migrate \(job.vm) \(job.from) → \(job.to) (\(job.record.mode.rawValue))",
+                        start: job.start, end: job.end, at: clock)
+        }
+    }
+}
+
+/// A migration in flight.
+struct MigrationJob: Codable, Equatable, Sendable {
+    var id: Int
+    var vm: String
+    var from: String
+    var to: String
+    var start: Double
+    var end: Double
+    var record: MigrationRecord
+}
