@@ -32,6 +32,7 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: exercise) else { throw usage("no exercise file '\(exercise)'") }
+        if isFolder(exercise) { throw usage("'\(exercise)' is a folder; name the exercise's .md file") }
         var gradingLimits = GradingLimits()
         if let maxSteps = limits.maxSteps { gradingLimits.maxSteps = maxSteps }
         if let timeout = limits.timeout { gradingLimits.timeout = timeout }

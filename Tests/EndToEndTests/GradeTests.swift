@@ -213,6 +213,7 @@ import Testing
             ([scene.exercise, empty], "no .vlab submissions in"),
             ([scene.exercise, scene.root + "/missing.vlab"], "no submission file or folder"),
             ([scene.root + "/missing.md", submission], "no exercise file"),
+            ([scene.exerciseFolder, submission], "is a folder; name the exercise's .md file"),
             ([scene.exercise, submission, "--colour"], "Unknown option"),
             ([scene.exercise, submission, "--format", "yaml"], "format"),
             ([scene.exercise, scene.classFolder, "--format", "gradescope"], "reports one submission"),
