@@ -28,11 +28,13 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The line editor: the only importer of CLibEdit.
         .target(name: "VirtLineEdit", dependencies: ["CLibEdit"]),
-        // Lesson files, lesson mode, `virtlab test`, grading.
+        // Lesson files, lesson mode, `virtlab test`.
         .target(name: "VirtLessons", dependencies: ["VirtLang", "VirtBindings"]),
+        // `virtlab grade`: exercises, the sandbox, scores and every report format.
+        .target(name: "VirtGrader", dependencies: ["VirtLessons", "VirtLang", "VirtBindings"]),
         // The command-line front end (run, check, REPL, lessons), as a library so tests can reach it.
         .target(name: "VirtCLI", dependencies: [
-            "VirtLang", "VirtBindings", "VirtLineEdit", "VirtLessons",
+            "VirtLang", "VirtBindings", "VirtLineEdit", "VirtLessons", "VirtGrader",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "virtlab", dependencies: ["VirtCLI"]),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "VirtBindingsTests", dependencies: ["VirtBindings", "VirtLang", "VirtCore"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "VirtLessonsTests", dependencies: ["VirtLessons", "VirtBindings", "VirtLang"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["repl_pty.py"]),
+        .testTarget(name: "VirtGraderTests", dependencies: ["VirtGrader", "VirtLessons", "VirtBindings", "VirtLang"]),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["repl_pty.py", "Schemas"]),
     ]
 )

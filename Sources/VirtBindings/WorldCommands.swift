@@ -37,21 +37,23 @@ enum WorldCommands {
             return .none
         },
         CommandSpec("save", summary: "Save the whole world (clock, generator, pending events) to a JSON file",
-                    example: "save lab.json", params: [.positional("file", .text, "the file to write")]) { call in
-            let files = try call.interpreter.files(for: "save")
+                    example: "save lab.json", params: [.positional("file", .text, "the file to write")], touchesFiles: true) { call in
+            let files = try call.files()
             try files.write(call.text("file")!, call.world.savedJSON())
             return .none
         },
         CommandSpec("load", summary: "Replace the world with one saved by 'save'", example: "load lab.json",
-                    params: [.positional("file", .text, "the file to read")], mutates: true) { call in
-            let text = try call.interpreter.files(for: "load").read(call.text("file")!)
+                    params: [.positional("file", .text, "the file to read")], mutates: true,
+                    touchesFiles: true) { call in
+            let text = try call.files().read(call.text("file")!)
             let loaded = try World.load(json: text)
             try call.change { (w: inout World) in w = loaded }
             return .none
         },
         CommandSpec("export dot", summary: "Write the world as a Graphviz graph: objects and what they sit on",
-                    example: "export dot world.dot", params: [.positional("file", .text, "the .dot file to write")]) { call in
-            let files = try call.interpreter.files(for: "export")
+                    example: "export dot world.dot", params: [.positional("file", .text, "the .dot file to write")],
+                    touchesFiles: true) { call in
+            let files = try call.files()
             try files.write(call.text("file")!, try ExportDot.graph(call.world))
             return .none
         },

@@ -11,13 +11,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The .vlab scripts to run.") var files: [String]
     @Flag(help: "Print each printed value as one JSON line.") var json = false
     @Option(help: "Write the final world to this file in the save format.") var state: String?
-    @Option(help: "Stop after this many steps (statements and loop iterations).") var maxSteps: Int?
-    @Option(help: "Stop after this many seconds of real time.") var timeout: Double?
-
-    func validate() throws {
-        if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
-    }
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
         let status = withLargeStack { runAll() }
@@ -26,7 +20,7 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runAll() -> Int32 {
-        let interpreter = SessionFactory.make(printer: Printer(json: json), limits: Limits(maxSteps: maxSteps, timeout: timeout))
+        let interpreter = SessionFactory.make(printer: Printer(json: json), limits: Limits(maxSteps: limits.maxSteps, timeout: limits.timeout))
         let files = LocalFiles()
         var status: Int32 = 0
         for path in self.files {

@@ -6,7 +6,7 @@ public struct Virtlab: ParsableCommand {
         commandName: "virtlab",
         abstract: "VirtLab: learn how virtualization really works, in a tiny scripting language.",
         subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self,
-                      TestCommand.self, LessonsCommand.self, LessonModeCommand.self],
+                      TestCommand.self, GradeCommand.self, LessonsCommand.self, LessonModeCommand.self],
         defaultSubcommand: ReplCommand.self)
 
     public init() {}

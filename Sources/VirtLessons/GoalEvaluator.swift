@@ -11,30 +11,50 @@ public enum GoalOutcome: Sendable {
     public var holds: Bool { if case .holds = self { true } else { false } }
 }
 
-extension Goal {
-    /// The most steps a goal may take, so a learner's endless proc cannot hang a check.
-    static let stepAllowance = 1_000_000
+/// How a goal's or a check's script ended on a copy of a session.
+public enum Judgement: Sendable {
+    case holds
+    /// It does not hold: the failed expectation (message and both sides), when one said so.
+    case fails(ScriptError?)
+    /// Any other error.
+    case error(ScriptError)
+}
 
-    /// Evaluates the goal on a copy of `session`, which it never changes. It holds
+extension ScriptBlock {
+    /// The most steps a goal or check may take, so a learner's endless proc cannot hang it.
+    public static let stepAllowance = 1_000_000
+
+    /// Runs the block on a copy of `session`, which it never changes. It holds
     /// when it evaluates to `true` or, as a script of statements, runs to its end.
-    public func evaluate(on session: Interpreter, path: String) -> GoalOutcome {
+    public func judge(on session: Interpreter, path: String) -> Judgement {
         let copy = session.copy()
         copy.output = { _ in }
         copy.maxSteps = min(copy.maxSteps, copy.steps + Self.stepAllowance)
         do {
-            switch try copy.execute(script.source(in: path)) {
+            switch try copy.execute(source(in: path)) {
             case .bool(true), .none: return .holds
             case .bool(false): return .fails(nil)
             case let value:
                 return .error(ScriptError(.type, "a goal must give true or false, or run to its end; this one gave a \(value.kindName) ('\(value.text)')",
-                                          at: script.firstLineSpan(in: path)))
+                                          at: firstLineSpan(in: path)))
             }
         } catch let error as ScriptError where error.kind == .expectation {
-            return .fails(([error.message] + error.notes.map { $0.trimmed }).joined(separator: "; "))
+            return .fails(error)
         } catch let error as ScriptError {
             return .error(error)
         } catch {
             return .error(ScriptError(.io, "\(error)"))
+        }
+    }
+}
+
+extension Goal {
+    /// Evaluates the goal on a copy of `session`, which it never changes.
+    public func evaluate(on session: Interpreter, path: String) -> GoalOutcome {
+        switch script.judge(on: session, path: path) {
+        case .holds: return .holds
+        case .fails(let error): return .fails(error.map { ([$0.message] + $0.notes.map { $0.trimmed }).joined(separator: "; ") })
+        case .error(let error): return .error(error)
         }
     }
 }

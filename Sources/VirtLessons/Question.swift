@@ -41,7 +41,7 @@ extension Question {
     public func value(on session: Interpreter, path: String) throws -> Value {
         let copy = session.copy()
         copy.output = { _ in }
-        copy.maxSteps = min(copy.maxSteps, copy.steps + Goal.stepAllowance)
+        copy.maxSteps = min(copy.maxSteps, copy.steps + ScriptBlock.stepAllowance)
         return try copy.execute(script.source(in: path))
     }
 
@@ -75,7 +75,7 @@ extension Question {
     private func judgeMeasure(_ given: String, expected: Value, on session: Interpreter) -> Verdict {
         let copy = session.copy()
         copy.output = { _ in }
-        copy.maxSteps = min(copy.maxSteps, copy.steps + Goal.stepAllowance)
+        copy.maxSteps = min(copy.maxSteps, copy.steps + ScriptBlock.stepAllowance)
         let value: Value
         do {
             value = try copy.execute("(\(given))", name: "<answer>")

@@ -10,7 +10,7 @@ enum ScriptPart {
 extension ScriptBlock {
     /// Runs the block in `session`; `answer` lines go to `answer`, in order, with the
     /// session as it is at that point.
-    func run(in session: Interpreter, path: String, answer: (String, Int) -> Void = { _, _ in }) throws {
+    public func run(in session: Interpreter, path: String, answer: (String, Int) -> Void = { _, _ in }) throws {
         for part in parts {
             switch part {
             case .script(let block): try session.execute(block.source(in: path))

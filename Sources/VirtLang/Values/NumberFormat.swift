@@ -27,6 +27,17 @@ public enum NumberFormat {
         return text.contains("e") ? cFormat(x, "%.\(max(0, significant - digitsBeforePoint))f").trimmingZeros : text
     }
 
+    /// A whole number with thousands separators: `10,000,000`.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
     private static func pow10(_ n: Int) -> Double {
         var r = 1.0
         for _ in 0..<n { r *= 10 }
