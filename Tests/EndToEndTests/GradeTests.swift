@@ -72,7 +72,7 @@ import Testing
         let r = try Binary.run(["grade", scene.exercise, path], environment: ["NO_COLOR": "1"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("not graded: the submission is not text (a zero byte at offset 4)"))
-        #expect(r.stdout.hasSuffix("score: 0/12 (2 of the 12 points come from hidden checks: the score you see leaves them out until grades are published)\n"))
+        #expect(r.stdout.hasSuffix("score: 0/12 (2 of the 12 points come from hidden checks, which students see only once grades are published)\n"))
     }
 
     @Test func everyFormatIsReadByItsRealConsumer() throws {
@@ -199,7 +199,7 @@ import Testing
         let out = scene.root + "/grades.txt"
         try scene.write("old grades", to: out)
         #expect(try Binary.run(["grade", scene.exercise, submission, "--output", out]).status == 0)
-        #expect(scene.read(out)?.hasSuffix("score: 12/12 (2 of the 12 points come from hidden checks: the score you see leaves them out until grades are published)\n") == true)
+        #expect(scene.read(out)?.hasSuffix("score: 12/12 (2 of the 12 points come from hidden checks, which students see only once grades are published)\n") == true)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scene.root).filter { $0.hasPrefix(".") || $0.contains("grades.txt.") }
         #expect(leftovers.isEmpty, "no temporary file is left behind")
     }

@@ -39,7 +39,7 @@ extension Exercise {
     /// "3 of the 10 points come from hidden checks, …", or nil without hidden checks.
     var hiddenNotice: String? {
         guard hiddenPoints > 0 else { return nil }
-        return "\(hiddenPoints) of the \(maxScore) points come from hidden checks: the score you see leaves them out until grades are published"
+        return "\(hiddenPoints) of the \(maxScore) points come from hidden checks, which students see only once grades are published"
     }
 }
 
