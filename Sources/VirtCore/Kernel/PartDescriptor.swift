@@ -17,6 +17,10 @@ public struct PartDescriptor: Sendable {
     /// The sub-objects the part derives from an owner rather than registering
     /// (a host's NICs), in order, with their kinds.
     let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
+    /// The part's objects attached to a VM (`vm info` volumes).
+    let vmVolumes: @Sendable (World, String) -> [String]
+    /// What the part does when a VM is destroyed (volumes attached to it are detached).
+    let vmDestroyed: @Sendable (inout World, String) -> Void
     /// What the part does when a host fails (`host fail`, a panic taking the host down), given the reason.
     let hostFailed: @Sendable (inout World, String, String) -> Void
     /// What the part does when a failed host is repaired.
@@ -33,6 +37,8 @@ public struct PartDescriptor: Sendable {
     init(name: String, kinds: [ObjectKind],
          migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
          derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
+         vmVolumes: @escaping @Sendable (World, String) -> [String] = { _, _ in [] },
+         vmDestroyed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
          hostFailed: @escaping @Sendable (inout World, String, String) -> Void = { _, _, _ in },
          hostRepaired: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
          perform: @escaping @Sendable (inout World, EventAction) -> Void = { _, _ in },
@@ -44,6 +50,8 @@ public struct PartDescriptor: Sendable {
         self.migrationChecks = migrationChecks
         self.migrationHooks = migrationHooks
         self.derivedChildren = derivedChildren
+        self.vmVolumes = vmVolumes
+        self.vmDestroyed = vmDestroyed
         self.hostFailed = hostFailed
         self.hostRepaired = hostRepaired
         self.perform = perform
@@ -55,7 +63,7 @@ public struct PartDescriptor: Sendable {
 
 extension World {
     /// Every part, in order: the one list a new part is added to.
-    public static let parts: [PartDescriptor] = [ServerPart.descriptor]
+    public static let parts: [PartDescriptor] = [ServerPart.descriptor, StoragePart.descriptor]
 
     /// Every kind of object, in the parts' order.
     public static let kinds: [ObjectKind] = parts.flatMap(\.kinds)

@@ -92,6 +92,7 @@ extension World {
     public mutating func destroyVM(_ name: String) throws(CoreError) {
         let vm = try existingVM(name)
         removeInside(name)
+        for part in World.parts { part.vmDestroyed(&self, name) }
         if let host = vm.host { hosts[host]!.unassign(vm) }
         if let job = vm.migrating { migrations.removeValue(forKey: job) }
         vms.removeValue(forKey: name)
@@ -148,7 +149,7 @@ extension World {
     func info(of vm: VM) -> VMInfo {
         VMInfo(name: vm.name, host: vm.host, state: vm.state, vcpus: vm.vcpus, mem: vm.mem, os: vm.os, load: vm.load,
                weight: vm.weight, cap: vm.cap, dirtyRate: vm.dirtyRate, wws: vm.wws ?? vm.mem,
-               volumes: [], nics: [], migrating: vm.migrating, crashReason: vm.crashReason,
+               volumes: World.parts.flatMap { $0.vmVolumes(self, vm.name) }, nics: [], migrating: vm.migrating, crashReason: vm.crashReason,
                lastMigration: vm.lastMigration, lastDowntime: vm.lastDowntime)
     }
 

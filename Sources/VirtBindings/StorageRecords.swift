@@ -1,0 +1,68 @@
+import VirtCore
+import VirtLang
+
+/// The storage part's records (CORE.md "Records"), each declared once as a field table.
+enum StorageRecords {
+    typealias F = FieldValue
+
+    static let disk = RecordSchema<DiskInfo>([
+        Field("name", "the disk's name") { .string($0.name) },
+        Field("size", "capacity") { F.size($0.size) },
+        Field("type", "hdd, ssd or nvme") { .string($0.type.rawValue) },
+        Field("iface", "sata, sas, fc, iscsi or nvme") { .string($0.iface.rawValue) },
+        Field("host", "the host it is local to, or none", link: true) { F.text($0.host) },
+        Field("array", "the array it sits in, or none") { F.text($0.array) },
+        Field("rack", "rack label, or none") { F.text($0.rack) },
+        Field("site", "site label, or none") { F.text($0.site) },
+        Field("mttf", "mean time to failure (per-type datasheet default)") { F.seconds($0.mttf * 3600) },
+        Field("state", "online or failed") { .string($0.state.rawValue) },
+        Field("pool", "the pool it serves (member or spare), or none", link: true) { F.text($0.pool) },
+        Field("written", "blocks holding data (the memory it costs)") { .int($0.written) },
+        Field("throughput", "device throughput") { .quantity(.bitsPerSecond($0.throughput)) },
+    ])
+
+    static let pool = RecordSchema<PoolInfo>([
+        Field("name", "the pool's name", core: true) { .string($0.name) },
+        Field("raid", "0, 1, 5, 6 or 10", core: true) { .int($0.raid) },
+        Field("disks", "member disks in md's slot order", core: true, link: true) { F.names($0.disks) },
+        Field("capacity", "data it can hold (FACTS.md formulas)", core: true) { F.size($0.capacity) },
+        Field("used", "space handed to volumes", core: true) { F.size($0.used) },
+        Field("state", "online, degraded, rebuilding or failed", core: true) { .string($0.state.rawValue) },
+        Field("tolerance", "failures survived whatever disks they hit", core: true) { .int($0.tolerance) },
+        Field("mttdl", "mean time to data loss (Patterson–Gibson–Katz; Chen et al. for RAID 6)", core: true) { F.seconds($0.mttdl) },
+        Field("mttr", "rebuild time mttdl assumes: one member at 200 MB/s") { F.seconds($0.mttr) },
+        Field("spares", "hot spares", link: true) { F.names($0.spares) },
+        Field("provisioned", "sizes of its volumes, thin ones in full") { F.size($0.provisioned) },
+        Field("overcommit", "provisioned / capacity") { .number($0.overcommit) },
+        Field("unavailable", "members that cannot be read (failed or not rebuilt)") { F.names($0.unavailable) },
+    ])
+
+    static let volume = RecordSchema<VolumeInfo>([
+        Field("name", "the volume's name", core: true) { .string($0.name) },
+        Field("pool", "the pool it is carved from", core: true, link: true) { .string($0.pool) },
+        Field("size", "size the VM sees", core: true) { F.size($0.size) },
+        Field("thin", "blocks taken as written", core: true) { .bool($0.thin) },
+        Field("allocated", "pool space it holds", core: true) { F.size($0.allocated) },
+        Field("replicas", "copies kept (1: its pool's redundancy only)", core: true) { .int($0.replicas) },
+        Field("state", "its pool's state", core: true) { .string($0.state.rawValue) },
+        Field("vm", "the VM it is attached to, or none", link: true) { F.text($0.vm) },
+    ])
+
+    static let rebuild = RecordSchema<RebuildRecord>([
+        Field("pool", "the pool") { .string($0.pool) },
+        Field("disks", "disks rebuilt") { F.names($0.disks) },
+        Field("bytes", "written to each (md resyncs the whole member)") { F.size($0.bytes) },
+        Field("rate", "rebuild rate") { .quantity(.bitsPerSecond($0.rate)) },
+        Field("time", "simulated time it takes") { F.seconds($0.time) },
+        Field("job", "the job id with async=yes, or none") { F.int($0.job) },
+    ])
+
+    static let scrub = RecordSchema<ScrubRecord>([
+        Field("pool", "the pool") { .string($0.pool) },
+        Field("stripes", "stripes holding data, all read") { .int($0.stripes) },
+        Field("mismatches", "stripes that disagreed with their redundancy") { .int($0.mismatches) },
+        Field("repaired", "disk, block and what it held, for each block rewritten") { r in
+            .list(r.repaired.map { .record(Record([("disk", .string($0.disk)), ("block", .int(Int($0.block))), ("what", .string($0.what))])) })
+        },
+    ])
+}
