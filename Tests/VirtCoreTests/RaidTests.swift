@@ -201,7 +201,8 @@ import Testing
         var loaded = try World.load(json: w.savedJSON())
         #expect(loaded == w)
         loaded.runUntilIdle()
-        #expect(try loaded.poolInfo("p").state == .online && try loaded.poolInfo("p").disks == ["d0", "d3", "d2"])
+        let rebuilt = try loaded.poolInfo("p")
+        #expect(rebuilt.state == .online && rebuilt.disks == ["d0", "d3", "d2"])
         #expect(try loaded.readVolume("v", block: 0).prefix(3) == Array("abc".utf8)[...])
         #expect(try loaded.diskInfo("d1").pool == nil)
     }
