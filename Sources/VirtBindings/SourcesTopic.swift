@@ -4,7 +4,7 @@ import VirtLang
 /// `help sources`: where each of VirtLab's defaults comes from. docs/sources.md
 /// is this text (`virtlab help sources > docs/sources.md`; a test keeps them equal).
 enum SourcesTopic {
-    static let text: String = [intro, cpu, costTable, migration, power, other].joined(separator: "\n\n")
+    static let text: String = [intro, cpu, costTable, migration, power, storage, other].joined(separator: "\n\n")
 
     static let intro = """
         # Where VirtLab's numbers come from
@@ -110,6 +110,36 @@ enum SourcesTopic {
         - First-fit decreasing uses at most 11/9 of the optimal number of bins
           plus 6/9 (Dosa, 2007); no packing uses fewer hosts than the total demand
           divided by a host's capacity, rounded up.
+        """
+
+    static let storage = """
+        ## Storage
+
+        - Linux md (drivers/md/raid5.c, `raid5_compute_sector`): with --chunk=4K
+          one chunk is one 4 KiB block; the default left-symmetric layout puts
+          RAID 5 parity of stripe s of n disks on disk n-1-(s mod n) and data chunk
+          i on (P+1+i) mod n; RAID 6 puts Q on (P+1) mod n and data chunk i on
+          (P+2+i) mod n. RAID 10 is md's near-2 layout. `disk read` shows the
+          member blocks, counted from md's data offset.
+        - H. P. Anvin, "The mathematics of RAID-6" (Linux lib/raid6): GF(2^8) with
+          polynomial 0x11d and generator {02}; P = XOR of the data chunks,
+          Q = sum of g^i D_i; two lost data chunks are solved from P and Q, and a
+          single rotten chunk is located by the ratio of the Q and P syndromes.
+        - Rebuild rate: md's `speed_limit_max` default, 200,000 KiB/s (about
+          200 MB/s); md resyncs the whole member, so a rebuild takes member size /
+          rate.
+        - Patterson, Gibson and Katz, "A Case for Redundant Arrays of Inexpensive
+          Disks (RAID)", SIGMOD 1988: MTTDL of a single-failure group
+          MTTF^2 / (N (N-1) MTTR). Chen, Lee, Gibson, Katz and Patterson, "RAID:
+          High-Performance, Reliable Secondary Storage", ACM Computing Surveys
+          1994: the two-failure extension MTTF^3 / (N (N-1) (N-2) MTTR^2) for
+          RAID 6. Mirrors and RAID 10 follow the same reasoning (estimate of
+          VirtLab: n-way mirror MTTF^n / (n! MTTR^(n-1)); RAID 10 as N/2 pairs).
+          Members of different MTTF count by their harmonic mean.
+        - Disk MTTF defaults, the vendors' MTBF (unconfirmed): hdd 2,500,000 h
+          (Seagate Exos X16 datasheet), ssd 2,000,000 h (Samsung PM893), nvme
+          2,000,000 h (Samsung PM9A3). Device throughput defaults (hdd 1.2 Gbps,
+          ssd 4 Gbps, nvme 16 Gbps) are the course's figures.
         """
 
     static let other = """

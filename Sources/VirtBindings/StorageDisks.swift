@@ -9,7 +9,7 @@ enum StorageDisks {
 
     static let add = CommandSpec(
         "disk add", summary: "Add a physical disk: online, empty, sparse (only written blocks take memory)",
-        example: "disk add d9 size=10T type=hdd rack=r1",
+        example: "disk add d10 size=10T type=hdd rack=r1",
         params: [.positional("name", .text, "the new disk's name"),
                  .option("size", .quantity(.information), "capacity", required: true),
                  .option("type", .choice(of: DiskType.self), "technology", default: .string(DiskType.hdd.rawValue)),

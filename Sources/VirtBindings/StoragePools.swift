@@ -8,7 +8,7 @@ enum StoragePools {
     static let pool = ParamType.object(.pool)
 
     static let levels = """
-        Levels (N member disks of size S; FACTS.md): raid=0 striping, N·S, survives 0 failures; raid=1 N-way mirror, S,
+        Levels (N member disks of size S): raid=0 striping, N·S, survives 0 failures; raid=1 N-way mirror, S,
         survives N−1; raid=5 (N−1)·S, survives 1; raid=6 (N−2)·S, survives 2; raid=10 mirror pairs, N·S/2, survives 1
         for certain and up to N/2 when each loss hits a different pair. Fewest disks: 1, 2, 3, 4, 4 (even).
         Members hold what Linux md writes with --chunk=4K: chunk = one 4 KiB block, left-symmetric layout

@@ -25,7 +25,7 @@ enum StorageRecords {
         Field("name", "the pool's name", core: true) { .string($0.name) },
         Field("raid", "0, 1, 5, 6 or 10", core: true) { .int($0.raid) },
         Field("disks", "member disks in md's slot order", core: true, link: true) { F.names($0.disks) },
-        Field("capacity", "data it can hold (FACTS.md formulas)", core: true) { F.size($0.capacity) },
+        Field("capacity", "data it can hold (the RAID formulas)", core: true) { F.size($0.capacity) },
         Field("used", "space handed to volumes", core: true) { F.size($0.used) },
         Field("state", "online, degraded, rebuilding or failed", core: true) { .string($0.state.rawValue) },
         Field("tolerance", "failures survived whatever disks they hit", core: true) { .int($0.tolerance) },

@@ -25,7 +25,7 @@ public enum RaidLevel: Int, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// Failures survived whatever disks they hit (FACTS.md "Storage").
+    /// Failures survived whatever disks they hit.
     func tolerance(of n: Int) -> Int {
         switch self {
         case .raid0: 0
