@@ -6,7 +6,7 @@ import VirtLang
 /// commands' examples name.
 enum StorageCommands {
     static let part = BindingPart(
-        commands: StorageDisks.all + StoragePools.all + StorageVolumes.all,
+        commands: StorageDisks.all + StoragePools.all + StorageVolumes.all + StorageDomains.all,
         kinds: [
             KindRecords(.disk, shape: "cylinder", StorageRecords.disk) { w, name throws(CoreError) in try w.diskInfo(name) },
             KindRecords(.pool, shape: "folder", StorageRecords.pool) { w, name throws(CoreError) in try w.poolInfo(name) },
@@ -20,9 +20,9 @@ enum StorageCommands {
             disk add d2 size=1G on=st1
             disk add d3 size=1G on=st1
             disk add d4 size=1G on=st1
-            disk add d5 size=1G
-            disk add d6 size=1G
-            disk add d7 size=1G
+            disk add d5 size=1G site=s1
+            disk add d6 size=1G site=s1
+            disk add d7 size=1G site=s1
             disk add d9 size=1G
             pool create p1 disks=d1,d2,d3,d4 raid=6
             volume create v1 pool=p1 size=100M

@@ -44,8 +44,19 @@ enum StorageRecords {
         Field("thin", "blocks taken as written", core: true) { .bool($0.thin) },
         Field("allocated", "pool space it holds", core: true) { F.size($0.allocated) },
         Field("replicas", "copies kept (1: its pool's redundancy only)", core: true) { .int($0.replicas) },
-        Field("state", "its pool's state", core: true) { .string($0.state.rawValue) },
+        Field("state", "online, degraded (a replica or its pool is not whole) or failed (no replica readable)", core: true) { .string($0.state.rawValue) },
         Field("vm", "the VM it is attached to, or none", link: true) { F.text($0.vm) },
+        Field("spread", "what no two replicas share: disk, host, rack or site") { .string($0.spread.rawValue) },
+        Field("pools", "its replicas' pools") { F.names($0.pools) },
+    ])
+
+    static let domain = RecordSchema<DomainReport>([
+        Field("place", "the rack or site") { .string($0.place) },
+        Field("level", "rack or site") { .string($0.level.rawValue) },
+        Field("hosts", "hosts that went down (or came back)") { F.names($0.hosts) },
+        Field("disks", "disks there") { F.names($0.disks) },
+        Field("survive", "volumes with a readable replica") { F.names($0.survive) },
+        Field("lost", "volumes with none") { F.names($0.lost) },
     ])
 
     static let rebuild = RecordSchema<RebuildRecord>([

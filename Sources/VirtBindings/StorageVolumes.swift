@@ -13,15 +13,21 @@ enum StorageVolumes {
         params: [.positional("name", .text, "the new volume's name"),
                  .option("pool", .object(.pool), "the pool", required: true),
                  .option("size", .quantity(.information), "size the VM sees", required: true),
-                 .option("thin", .bool, "take pool blocks only when written (overcommit allowed)", default: .bool(false))],
+                 .option("thin", .bool, "take pool blocks only when written (overcommit allowed)", default: .bool(false)),
+                 .option("replicas", .integer, "copies, each in its own pool (1 to 8)", default: .int(1)),
+                 .option("spread", .choice(of: Spread.self), "what no two replicas' pools may share", default: .string(Spread.disk.rawValue))],
         mutates: true,
         details: "A thick volume cannot exceed the pool's free space. Thin volumes may promise more than the pool holds "
             + "(pool info: provisioned, overcommit); a write that finds no free block fails with \"pool out of space\" "
-            + "and the volume's other data stays intact. Volume blocks of a thick volume are consecutive pool chunks."
+            + "and the volume's other data stays intact. Volume blocks of a thick volume are consecutive pool chunks.\n"
+            + "replicas=N (thick only) keeps a copy in N pools: the one named and the first others, in creation order, "
+            + "with room and no disk, host, rack or site (spread=) in common. Writes go to every replica whose pool works "
+            + "(the others go stale and are copied back when their rack or site is repaired); reads use the first whole one."
     ) { call in
         guard let size = try call.bytes("size") else { return .none }
         try call.change { (w: inout World) throws(CoreError) in
-            try w.createVolume(call.text("name")!, pool: call.text("pool")!, size: size, thin: call.bool("thin")!)
+            try w.createVolume(call.text("name")!, pool: call.text("pool")!, size: size, thin: call.bool("thin")!,
+                               replicas: call.int("replicas")!, spread: call.choice("spread", as: Spread.self)!)
         }
         return .none
     }

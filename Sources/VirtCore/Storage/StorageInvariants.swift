@@ -50,16 +50,21 @@ extension World {
             try require(volume.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
             try require(registry.kind(of: key) == .volume, path, "is not registered as a volume")
             try require(volume.size >= 1, path + ".size", "must be positive")
-            guard let pool = pools[volume.pool] else { try require(false, path + ".pool", "names no pool"); return }
+            try require(!volume.pools.isEmpty && volume.pools.allSatisfy { pools[$0] != nil }, path + ".pools", "must name existing pools")
+            try require(volume.stale.count == volume.pools.count, path + ".stale", "must have one entry per replica")
             try require(volume.vm.map { registry.kind(of: $0) == .vm } ?? true, path + ".vm", "names no VM")
+            try require(volume.written.allSatisfy { (0..<volume.blocks).contains($0) }, path + ".written", "names a block outside the volume")
             if volume.thin {
-                try require(volume.base == nil, path + ".base", "must be none for a thin volume")
+                let pool = pools[volume.pools[0]]!
+                try require(volume.pools.count == 1 && volume.bases.isEmpty, path + ".bases", "must be empty for a thin volume, which has one replica")
                 try require(volume.map.allSatisfy { (0..<volume.blocks).contains($0.key) && (0..<pool.allocated).contains($0.value) },
                             path + ".map", "maps a block outside the volume or the pool's allocated blocks")
             } else {
-                let base = volume.base ?? -1
-                try require(base >= 0 && base + volume.blocks <= pool.allocated && volume.map.isEmpty,
-                            path + ".base", "must start a reserved range within the pool's allocated blocks")
+                try require(volume.bases.count == volume.pools.count && volume.map.isEmpty, path + ".bases", "must give one range per replica")
+                for (r, base) in volume.bases.enumerated() {
+                    try require(base >= 0 && base + volume.blocks <= pools[volume.pools[r]]!.allocated,
+                                "\(path).bases.\(r)", "must start a reserved range within the pool's allocated blocks")
+                }
             }
         }
         for name in registry.kinds.keys where StoragePart.descriptor.kinds.contains(registry.kind(of: name)!) {

@@ -9,6 +9,11 @@ public struct StoragePart: Codable, Equatable, Sendable {
     var pools: OrderedDictionary<String, Pool> = [:]
     var volumes: OrderedDictionary<String, Volume> = [:]
     var rebuilds: OrderedDictionary<Int, RebuildJob> = [:]
+    /// Racks and sites down (`rack fail`, `site fail`), in the order they failed.
+    var downRacks: [String] = []
+    var downSites: [String] = []
+    /// The hosts each place's failure took down ("rack r1"), to bring back on repair.
+    var domainHosts: OrderedDictionary<String, [String]> = [:]
 }
 
 /// The storage part's kinds of object.
@@ -46,6 +51,15 @@ extension StoragePart {
         vmVolumes: { world, vm in world.volumes.values.filter { $0.vm == vm }.map(\.name) },
         vmDestroyed: { world, vm in
             for name in world.volumes.keys where world.volumes[name]!.vm == vm { world.volumes[name]!.vm = nil }
+        },
+        hostRepaired: { world, host in
+            // The host's local disks answer again: the disks of pools that ran without them are stale.
+            var before: [String: Set<Int>] = [:]
+            for (name, pool) in world.pools {
+                let local = Set(pool.members.indices.filter { world.disks[pool.members[$0]]!.host == host && world.reachable(world.disks[pool.members[$0]]!) })
+                if !local.isEmpty { before[name] = world.unavailable(pool).union(local) }
+            }
+            world.markReturned(since: before)
         },
         perform: { world, action in
             if action.name == finishRebuildEvent { world.finishRebuild(job: action.job) }

@@ -87,7 +87,9 @@ extension World {
     public func readDisk(_ name: String, block: Int64) throws(CoreError) -> [UInt8] {
         let disk = try existingDisk(name)
         try checkBlock(block, of: disk)
-        guard disk.state == .online else { throw .state("disk '\(name)' has failed and cannot be read") }
+        guard reachable(disk) else {
+            throw .state("disk '\(name)' cannot be read: \(disk.state == .failed ? "it has failed" : "its host, rack or site is down")")
+        }
         return disk.data[block]
     }
 

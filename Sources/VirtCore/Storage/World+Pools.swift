@@ -38,7 +38,7 @@ extension World {
     func info(of pool: Pool) -> PoolInfo {
         let block = Int64(BlockStore.blockSize)
         let capacity = pool.capacityBlocks * block
-        let provisioned = volumes.values.filter { $0.pool == pool.name }.reduce(Int64(0)) { $0 + $1.size }
+        let provisioned = volumes.values.filter { $0.pools.contains(pool.name) }.reduce(Int64(0)) { $0 + $1.size }
         let mttr = Double(pool.memberBlocks * block) * 8 / World.defaultRebuildRate
         let failureRate = pool.members.reduce(0.0) { $0 + 1 / disks[$1]!.mttf }
         let mttf = Double(pool.members.count) / failureRate
@@ -69,7 +69,7 @@ extension World {
 
     /// Slots that cannot be read: a failed disk, or one not rebuilt yet.
     func unavailable(_ pool: Pool) -> Set<Int> {
-        Set(pool.members.indices.filter { disks[pool.members[$0]]!.state == .failed }).union(pool.stale)
+        Set(pool.members.indices.filter { !reachable(disks[pool.members[$0]]!) }).union(pool.stale)
     }
 
     func state(of pool: Pool) -> PoolState {

@@ -14,7 +14,7 @@ extension World {
         }
         var world = self
         for slot in pool.members.indices where world.disks[pool.members[slot]]!.state == .failed {
-            guard let spare = pool.spares.first(where: { world.disks[$0]!.state == .online }) else { continue }
+            guard let spare = pool.spares.first(where: { world.reachable(world.disks[$0]!) }) else { continue }
             world.disks[pool.members[slot]]!.pool = nil
             pool.spares.removeAll { $0 == spare }
             pool.members[slot] = spare
@@ -47,7 +47,7 @@ extension World {
         let pool = pools[job.pool]!
         let lost = unavailable(pool)
         guard !pool.raid.losesData(lost, of: pool.members.count) else { return }
-        let targets = Set(job.slots).filter { disks[pool.members[$0]]!.state == .online }
+        let targets = Set(job.slots).filter { reachable(disks[pool.members[$0]]!) }
         let readable = Set(pool.members.indices).subtracting(lost)
         for slot in targets { disks[pool.members[slot]]!.data.removeAll() }
         for s in writtenStripes(pool, readable: readable) {

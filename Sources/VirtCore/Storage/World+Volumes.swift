@@ -1,60 +1,132 @@
 /// `volume create|info|list|write|read|attach|detach`: virtual disks carved from
 /// pools, the same interface whatever devices lie underneath.
 extension World {
-    /// `volume create NAME pool=P size=SIZE [thin=yes]`: a thick volume reserves its
-    /// blocks now and cannot exceed the pool's free space; a thin one takes blocks as
-    /// they are written and may promise more than the pool holds (overcommit).
-    public mutating func createVolume(_ name: String, pool poolName: String, size: Int64, thin: Bool = false) throws(CoreError) {
+    /// `volume create NAME pool=P size=SIZE [thin=yes] [replicas=N spread=…]`: a thick
+    /// volume reserves its blocks now and cannot exceed the pools' free space; a thin
+    /// one takes blocks as they are written and may promise more than the pool holds
+    /// (overcommit). With replicas=N (thick only) it keeps a copy in N pools whose
+    /// disks share no disk, host, rack or site (`spread`): the named pool, then the
+    /// first pools in creation order that fit.
+    public mutating func createVolume(_ name: String, pool poolName: String, size: Int64, thin: Bool = false,
+                                      replicas: Int = 1, spread: Spread = .disk) throws(CoreError) {
         try registry.checkFree(name, for: .volume)
         let pool = try existingPool(poolName, at: "pool")
         guard size >= 1 else { throw .value("size must be positive, not \(formatBytes(size))", at: "size") }
-        var volume = Volume(name: name, pool: poolName, size: size, thin: thin)
-        if !thin {
-            let free = pool.capacityBlocks - pool.allocated
-            guard volume.blocks <= free else {
-                throw .state("pool '\(poolName)' has \(formatBytes(free * Int64(BlockStore.blockSize))) free, less than \(formatBytes(size))",
-                             hint: "a thick volume reserves its whole size; use thin=yes to overcommit", at: "size")
-            }
-            volume.base = pool.allocated
+        guard (1...8).contains(replicas) else { throw .value("replicas must be between 1 and 8, not \(replicas)", at: "replicas") }
+        guard !thin || replicas == 1 else {
+            throw .value("a thin volume keeps one copy", hint: "replicated volumes are thick: drop thin=yes", at: "replicas")
+        }
+        var volume = Volume(name: name, pools: [poolName], size: size, thin: thin, spread: spread,
+                            stale: [Bool](repeating: false, count: replicas))
+        guard !thin else {
+            registry.insert(name, as: .volume)
+            volumes[name] = volume
+            return
+        }
+        let free = pool.capacityBlocks - pool.allocated
+        guard volume.blocks <= free else {
+            throw .state("pool '\(poolName)' has \(formatBytes(free * Int64(BlockStore.blockSize))) free, less than \(formatBytes(size))",
+                         hint: "a thick volume reserves its whole size; use thin=yes to overcommit", at: "size")
+        }
+        var taken = domains(of: pool, spread)
+        for candidate in pools.values where volume.pools.count < replicas && candidate.name != poolName {
+            let theirs = domains(of: candidate, spread)
+            guard theirs.isDisjoint(with: taken), volume.blocks <= candidate.capacityBlocks - candidate.allocated else { continue }
+            volume.pools.append(candidate.name)
+            taken.formUnion(theirs)
+        }
+        guard volume.pools.count == replicas else {
+            throw .state("replicas=\(replicas) spread=\(spread.rawValue) needs \(replicas) pools with room on different \(spread.rawValue)s; found \(listed(volume.pools))",
+                         hint: "create pools on disks of other \(spread.rawValue)s", at: "replicas")
+        }
+        for poolName in volume.pools {
+            volume.bases.append(pools[poolName]!.allocated)
             pools[poolName]!.allocated += volume.blocks
         }
         registry.insert(name, as: .volume)
         volumes[name] = volume
     }
 
-    /// `volume write NAME block=N data=STRING`: the bytes at the start of block N, the rest zero.
+    /// The failure domains a pool's disks sit in, at one level (an unlabelled place counts as one domain, `none`).
+    func domains(of pool: Pool, _ spread: Spread) -> Set<String> {
+        Set((pool.members + pool.spares).map { name in
+            let disk = disks[name]!
+            return switch spread {
+            case .disk: name
+            case .host: disk.host ?? "none"
+            case .rack: disk.rack ?? "none"
+            case .site: disk.site ?? "none"
+            }
+        })
+    }
+
+    /// `volume write NAME block=N data=STRING`: the bytes at the start of block N, the
+    /// rest zero, in every replica whose pool can be written (the others go stale).
     public mutating func writeVolume(_ name: String, block: Int64, data: [UInt8]) throws(CoreError) {
         let volume = try existingVolume(name)
         try checkBlock(block, of: volume)
         guard data.count <= BlockStore.blockSize else {
             throw .value("data holds \(data.count) bytes, more than one 4 KiB block (4096)", at: "data")
         }
-        let pool = pools[volume.pool]!
-        try checkNotFailed(pool)
+        let live = try liveReplicas(volume)
         var world = self
-        let target: Int64
-        if let existing = volume.poolBlock(block) {
-            target = existing
-        } else {
-            guard pool.allocated < pool.capacityBlocks else {
-                throw .state("pool out of space: pool '\(pool.name)' has no free block to back block \(block) of thin volume '\(name)'",
-                             hint: "the pool is overcommitted (pool info shows provisioned and capacity); add a pool or free space", at: "block")
+        let bytes = data + [UInt8](repeating: 0, count: BlockStore.blockSize - data.count)
+        for r in volume.pools.indices {
+            guard live.contains(r) else { world.volumes[name]!.stale[r] = true; continue }
+            let pool = pools[volume.pools[r]]!
+            let target: Int64
+            if let existing = volume.poolBlock(block, replica: r) {
+                target = existing
+            } else {
+                guard pool.allocated < pool.capacityBlocks else {
+                    throw .state("pool out of space: pool '\(pool.name)' has no free block to back block \(block) of thin volume '\(name)'",
+                                 hint: "the pool is overcommitted (pool info shows provisioned and capacity); add a pool or free space", at: "block")
+                }
+                target = pool.allocated
+                world.pools[pool.name]!.allocated += 1
+                world.volumes[name]!.map[block] = target
             }
-            target = pool.allocated
-            world.pools[pool.name]!.allocated += 1
-            world.volumes[name]!.map[block] = target
+            try world.writePoolBlock(pool.name, target, bytes)
         }
-        try world.writePoolBlock(pool.name, target, data + [UInt8](repeating: 0, count: BlockStore.blockSize - data.count))
+        world.volumes[name]!.written.append(block)
         self = world
     }
 
-    /// `volume read NAME block=N`: the block's bytes (zero where never written).
+    /// `volume read NAME block=N`: the block's bytes (zero where never written), from
+    /// the first replica that is whole and readable.
     public func readVolume(_ name: String, block: Int64) throws(CoreError) -> [UInt8] {
         let volume = try existingVolume(name)
         try checkBlock(block, of: volume)
-        try checkNotFailed(pools[volume.pool]!)
-        guard let target = volume.poolBlock(block) else { return BlockStore.zero }
-        return try readPoolBlock(volume.pool, target)
+        let r = try liveReplicas(volume).first!
+        guard let target = volume.poolBlock(block, replica: r) else { return BlockStore.zero }
+        return try readPoolBlock(volume.pools[r], target)
+    }
+
+    /// The replicas that hold every write and whose pool has not lost data; throws the
+    /// data-loss error of the first pool when there is none.
+    func liveReplicas(_ volume: Volume) throws(CoreError) -> [Int] {
+        let live = volume.pools.indices.filter { !volume.stale[$0] && state(of: pools[volume.pools[$0]]!) != .failed }
+        if live.isEmpty {
+            if let failed = volume.pools.first(where: { state(of: pools[$0]!) == .failed }) {
+                try checkNotFailed(pools[failed]!)
+            }
+            throw .state("volume '\(volume.name)' has no whole replica left: every copy missed writes")
+        }
+        return live
+    }
+
+    /// Copies every written block from a live replica into stale replicas whose pool works again.
+    mutating func resyncReplicas() {
+        for (name, volume) in volumes where volume.stale.contains(true) {
+            guard let source = try? liveReplicas(volume).first else { continue }
+            for r in volume.pools.indices where volume.stale[r] && state(of: pools[volume.pools[r]]!) != .failed {
+                for block in volume.written {
+                    let bytes = try! readPoolBlock(volume.pools[source], volume.poolBlock(block, replica: source)!)
+                    try! writePoolBlock(volume.pools[r], volume.poolBlock(block, replica: r)!, bytes)
+                }
+                volumes[name]!.stale[r] = false
+            }
+        }
     }
 
     /// `volume attach NAME vm=VM`: the VM sees the volume as a disk.
@@ -80,13 +152,16 @@ extension World {
     /// `volume list [pool=]`, in creation order.
     public func volumeList(pool: String? = nil) throws(CoreError) -> [VolumeInfo] {
         if let pool { _ = try existingPool(pool, at: "pool") }
-        return volumes.values.filter { pool == nil || $0.pool == pool }.map(info(of:))
+        return volumes.values.filter { pool == nil || $0.pools.contains(pool!) }.map(info(of:))
     }
 
     func info(of volume: Volume) -> VolumeInfo {
-        VolumeInfo(name: volume.name, pool: volume.pool, size: volume.size, thin: volume.thin,
-                   allocated: volume.allocatedBlocks * Int64(BlockStore.blockSize), replicas: 1,
-                   state: state(of: pools[volume.pool]!), vm: volume.vm)
+        let live = (try? liveReplicas(volume)) ?? []
+        let whole = live.count == volume.pools.count && live.allSatisfy { state(of: pools[volume.pools[$0]]!) == .online }
+        return VolumeInfo(name: volume.name, pool: volume.pools[0], size: volume.size, thin: volume.thin,
+                          allocated: volume.allocatedBlocks * Int64(BlockStore.blockSize), replicas: volume.pools.count,
+                          spread: volume.spread, pools: volume.pools,
+                          state: live.isEmpty ? .failed : whole ? .online : .degraded, vm: volume.vm)
     }
 
     func existingVolume(_ name: String, at parameter: String = "name") throws(CoreError) -> Volume {
