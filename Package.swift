@@ -38,6 +38,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "virtlab", dependencies: ["VirtCLI"]),
+        // bench/raid.sh's timing harness: RAID-6 parity, copy, rebuild (issue 11).
+        .executableTarget(name: "RaidBench", dependencies: ["VirtCore"]),
 
         .testTarget(name: "VirtLangTests", dependencies: ["VirtLang"]),
         .testTarget(name: "VirtCoreTests", dependencies: ["VirtCore"]),

@@ -77,3 +77,11 @@ func xorBlocks(_ blocks: [[UInt8]], length: Int) -> [UInt8] {
     for block in blocks { for i in 0..<length { out[i] ^= block[i] } }
     return out
 }
+
+/// RAID 6's parity computation as a public entry point, for the benchmark (`bench/raid.sh`).
+public enum Raid6Parity {
+    /// P and Q of equal-length data chunks (chunk i weighted g^i in Q).
+    public static func syndromes(_ chunks: [[UInt8]]) -> (p: [UInt8], q: [UInt8]) {
+        GF256.syndromes(chunks, length: chunks.first?.count ?? 0)
+    }
+}

@@ -63,33 +63,35 @@ extension World {
     /// `volume write NAME block=N data=STRING`: the bytes at the start of block N, the
     /// rest zero, in every replica whose pool can be written (the others go stale).
     public mutating func writeVolume(_ name: String, block: Int64, data: [UInt8]) throws(CoreError) {
+        let (replicaPools, live, unbacked) = try checkWrite(name, block: block, data: data)
+        // Validated: from here on nothing throws, and no copy of the volume is held,
+        // so its block map and each disk's blocks are changed in place.
+        if unbacked {
+            volumes[name]!.map[block] = pools[replicaPools[0]]!.allocated
+            pools[replicaPools[0]]!.allocated += 1
+        }
+        let bytes = data + [UInt8](repeating: 0, count: BlockStore.blockSize - data.count)
+        for r in replicaPools.indices {
+            guard live.contains(r) else { volumes[name]!.stale[r] = true; continue }
+            try! writePoolBlock(replicaPools[r], volumes[name]!.poolBlock(block, replica: r)!, bytes)
+        }
+        volumes[name]!.written.append(block)
+    }
+
+    /// Everything `volume write` checks: its pools, the replicas it can write, and whether the block needs a new pool block.
+    private func checkWrite(_ name: String, block: Int64, data: [UInt8]) throws(CoreError) -> ([String], [Int], Bool) {
         let volume = try existingVolume(name)
         try checkBlock(block, of: volume)
         guard data.count <= BlockStore.blockSize else {
             throw .value("data holds \(data.count) bytes, more than one 4 KiB block (4096)", at: "data")
         }
         let live = try liveReplicas(volume)
-        var world = self
-        let bytes = data + [UInt8](repeating: 0, count: BlockStore.blockSize - data.count)
-        for r in volume.pools.indices {
-            guard live.contains(r) else { world.volumes[name]!.stale[r] = true; continue }
-            let pool = pools[volume.pools[r]]!
-            let target: Int64
-            if let existing = volume.poolBlock(block, replica: r) {
-                target = existing
-            } else {
-                guard pool.allocated < pool.capacityBlocks else {
-                    throw .state("pool out of space: pool '\(pool.name)' has no free block to back block \(block) of thin volume '\(name)'",
-                                 hint: "the pool is overcommitted (pool info shows provisioned and capacity); add a pool or free space", at: "block")
-                }
-                target = pool.allocated
-                world.pools[pool.name]!.allocated += 1
-                world.volumes[name]!.map[block] = target
-            }
-            try world.writePoolBlock(pool.name, target, bytes)
+        let unbacked = volume.poolBlock(block) == nil
+        if unbacked, let pool = pools[volume.pools[0]], pool.allocated >= pool.capacityBlocks {
+            throw .state("pool out of space: pool '\(pool.name)' has no free block to back block \(block) of thin volume '\(name)'",
+                         hint: "the pool is overcommitted (pool info shows provisioned and capacity); add a pool or free space", at: "block")
         }
-        world.volumes[name]!.written.append(block)
-        self = world
+        return (volume.pools, live, unbacked)
     }
 
     /// `volume read NAME block=N`: the block's bytes (zero where never written), from
