@@ -6,17 +6,18 @@ import VirtLineEdit
 /// Files on disk for `save`, `load`, `export` and `source`.
 final class LocalFiles: FileAccess {
     func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScriptError(.io, "cannot read '\(path)'", hint: FileManager.default.fileExists(atPath: path) ? "check its permissions" : "no such file")
+        do {
+            return String(decoding: try FileWriter.read(path), as: UTF8.self)
+        } catch {
+            throw ScriptError(.io, error.message, hint: error.hint)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     func write(_ path: String, _ text: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try FileWriter.write(Data(text.utf8), to: path)
         } catch {
-            throw ScriptError(.io, "cannot write '\(path)'", hint: "check that its folder exists and is writable")
+            throw ScriptError(.io, error.message, hint: error.hint)
         }
     }
 
@@ -37,7 +38,8 @@ struct Limits {
 
     func apply(to interpreter: Interpreter) {
         interpreter.maxSteps = maxSteps ?? Int.max
-        let deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) }
+        // A timeout beyond a century is no timeout (and must not overflow the clock).
+        let deadline = timeout.flatMap { $0 < 3e9 ? DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) : nil }
         let seconds = timeout ?? 0
         interpreter.interruptCheck = {
             if Interrupt.check() {

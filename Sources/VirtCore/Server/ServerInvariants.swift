@@ -7,8 +7,8 @@ extension World {
             let path = "server.hosts.\(key)"
             try require(host.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
             try require(registry.kind(of: key) == .host, path, "is not registered as a host")
-            try require(host.cpus >= 1, path + ".cpus", "must be at least 1")
-            try require(host.mem > 0, path + ".mem", "must be positive")
+            try require((1...ModelLimits.maxCPUs).contains(host.cpus), path + ".cpus", "must be between 1 and \(ModelLimits.maxCPUs)")
+            try require(host.mem > 0 && host.mem <= ModelLimits.maxMem, path + ".mem", "must be positive and at most 1 PiB")
             try require(host.ghz.isFinite && host.ghz > 0, path + ".ghz", "must be positive")
             try require((0...64).contains(host.nics), path + ".nics", "must be between 0 and 64")
             for (field, ratio) in [("cpuRatio", host.cpuRatio), ("memRatio", host.memRatio)] {
@@ -19,6 +19,8 @@ extension World {
             }
             for entry in host.hypervisor?.costs.entries ?? [] {
                 try Invariant.finite(entry.value, atLeast: 0, "\(path).hypervisor.costs.\(entry.key)")
+                let maximum = CostKey(rawValue: entry.key)?.maximum ?? 0
+                try require(entry.value <= maximum, "\(path).hypervisor.costs.\(entry.key)", "must be at most \(fmt(maximum))")
             }
             var cpus = 0, mem: Int64 = 0
             for (index, vmName) in host.vms.enumerated() {
@@ -36,8 +38,8 @@ extension World {
             let path = "server.vms.\(key)"
             try require(vm.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
             try require(registry.kind(of: key) == .vm, path, "is not registered as a VM")
-            try require(vm.vcpus >= 1, path + ".vcpus", "must be at least 1")
-            try require(vm.mem > 0, path + ".mem", "must be positive")
+            try require((1...ModelLimits.maxCPUs).contains(vm.vcpus), path + ".vcpus", "must be between 1 and \(ModelLimits.maxCPUs)")
+            try require(vm.mem > 0 && vm.mem <= ModelLimits.maxMem, path + ".mem", "must be positive and at most 1 PiB")
             try require((vm.host == nil) == (vm.state == .pending), path + ".host", "must be none exactly while the VM is pending")
             if let host = vm.host {
                 try require(hosts[host]?.vms.contains(key) == true, path + ".host", "names '\(host)', which is not a host listing this VM")

@@ -9,8 +9,8 @@ extension World {
                                  rack: String? = nil, site: String? = nil,
                                  power: PowerModel = HostDefaults.power) throws(CoreError) {
         try registry.checkFree(name, for: .host)
-        guard cpus >= 1 else { throw .value("cpus must be at least 1, not \(cpus)", at: "cpus") }
-        guard mem > 0 else { throw .value("mem must be positive, not \(mem) bytes", at: "mem") }
+        try ModelLimits.checkCPUs(cpus, "cpus")
+        try ModelLimits.checkMem(mem, "mem")
         guard ghz.isFinite, ghz > 0 else { throw .value("ghz must be positive, not \(fmt(ghz))", at: "ghz") }
         guard nics >= 0, nics <= 64 else { throw .value("nics must be between 0 and 64, not \(nics)", at: "nics") }
         if let ip { try checkIPv4(ip, at: "ip") }

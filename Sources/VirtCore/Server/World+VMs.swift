@@ -5,8 +5,8 @@ extension World {
     public mutating func createVM(_ name: String, vcpus: Int, mem: Int64, os: GuestOS, host: String? = nil,
                                   weight: Int = VMDefaults.weight, cap: Double = VMDefaults.cap) throws(CoreError) {
         try registry.checkFree(name, for: .vm)
-        guard vcpus >= 1 else { throw .value("vcpus must be at least 1, not \(vcpus)", at: "vcpus") }
-        guard mem > 0 else { throw .value("mem must be positive, not \(mem) bytes", at: "mem") }
+        try ModelLimits.checkCPUs(vcpus, "vcpus")
+        try ModelLimits.checkMem(mem, "mem")
         try checkWeight(weight)
         try checkCap(cap)
         if let host { try blaming("host") { () throws(CoreError) in try checkCanAssign(os: os, to: host) } }
@@ -174,6 +174,10 @@ extension World {
     func checkCanAssign(os: GuestOS, to hostName: String) throws(CoreError) {
         let hv = try existingHypervisor(hostName)
         try os.check(on: hv.kind, host: hostName)
+        guard hosts[hostName]!.vms.count < ModelLimits.maxVMsPerHost else {
+            throw .state("host '\(hostName)' already has \(ModelLimits.maxVMsPerHost) VMs assigned, the most the model counts",
+                         hint: "create the VM without host= and place it")
+        }
     }
 
     /// The host can run this VM now: up, powered, hypervisor accepting its OS, memory for it.

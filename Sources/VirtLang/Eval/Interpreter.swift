@@ -43,6 +43,7 @@ public final class Interpreter {
     var flow = Flow.normal
     var returnValue = Value.none
     var callDepth = 0
+    var stackBudget = StackBudget()
 
     public init(registry: CommandRegistry) {
         self.registry = registry
@@ -152,6 +153,7 @@ public final class Interpreter {
         guard callDepth < maxCallDepth else {
             throw ScriptError(.limit, "recursion deeper than \(maxCallDepth) calls", hint: "does '\(def.name)' have a base case?", at: span)
         }
+        try stackBudget.check(callDepth: callDepth, at: span)
         let newBase = stack.count
         defer { stack.removeSubrange(newBase...) }
         if arguments.count == def.parameters.count, arguments.allSatisfy({ $0.name == nil }) {

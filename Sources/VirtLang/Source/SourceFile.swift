@@ -6,10 +6,11 @@ public final class SourceFile: Sendable {
     let bytes: [UInt8]
     private let lineStarts: [Int]
 
+    /// A leading UTF-8 byte-order mark is skipped (editors on Windows write one).
     public init(name: String, text: String) {
         self.name = name
-        self.text = text
-        bytes = Array(text.utf8)
+        self.text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        bytes = Array(self.text.utf8)
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
         lineStarts = starts

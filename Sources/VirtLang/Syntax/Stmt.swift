@@ -13,6 +13,7 @@ enum Flow { case normal, breakLoop, continueLoop, returned }
 @inline(__always)
 func execBlock(_ body: [Stmt], _ i: Interpreter) throws -> Value {
     var v = Value.none
+    try i.stackBudget.check(callDepth: i.callDepth, at: body.first?.span)
     for s in body {
         try i.step(s)
         v = try s.exec(i)
