@@ -11,6 +11,9 @@ extension World {
             try require(host.mem > 0 && host.mem <= ModelLimits.maxMem, path + ".mem", "must be positive and at most 1 PiB")
             try require(host.ghz.isFinite && host.ghz > 0, path + ".ghz", "must be positive")
             try require((0...64).contains(host.nics), path + ".nics", "must be between 0 and 64")
+            for (field, label) in [("rack", host.rack), ("site", host.site)] {
+                try require(label.map(isPrintableLabel) ?? true, "\(path).\(field)", "must be printable text on one line")
+            }
             for (field, ratio) in [("cpuRatio", host.cpuRatio), ("memRatio", host.memRatio)] {
                 try require(ratio.isFinite && ratio > 0 && ratio <= 100, "\(path).\(field)", "must be above 0 and at most 100")
             }

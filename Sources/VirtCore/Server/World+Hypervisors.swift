@@ -28,6 +28,7 @@ extension World {
     public mutating func removeHypervisor(from hostName: String) throws(CoreError) {
         let host = try existingHost(hostName, at: "host")
         guard host.hypervisor != nil else { throw .state("host '\(hostName)' has no hypervisor") }
+        try checkNoMigration(on: hostName, "remove the hypervisor of")
         guard host.vms.isEmpty else {
             throw .state("host '\(hostName)' still has VMs (\(listed(host.vms)))",
                          hint: "destroy them or migrate them away first")

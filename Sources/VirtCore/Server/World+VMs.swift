@@ -93,7 +93,10 @@ extension World {
         let vm = try existingVM(name)
         removeInside(name)
         if let host = vm.host { hosts[host]!.unassign(vm) }
-        if let job = vm.migrating { migrations.removeValue(forKey: job) }
+        if let job = vm.migrating {
+            migrations.removeValue(forKey: job)
+            events.cancel(job: job, part: ServerPart.descriptor.name)
+        }
         vms.removeValue(forKey: name)
         registry.remove(name)
     }

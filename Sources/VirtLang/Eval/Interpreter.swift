@@ -210,7 +210,7 @@ public final class Interpreter {
         return try values.enumerated().map { k, v in
             if let v { return v }
             guard let d = proc.defaults[k] else {
-                throw ScriptError(.value, "proc '\(def.name)' needs \(def.parameters[k])", hint: "usage: \(procUsage(proc))", at: span)
+                throw ScriptError(.value, "proc '\(def.name)' needs a value for its parameter '\(def.parameters[k])'", hint: "usage: \(procUsage(proc))", at: span)
             }
             return d
         }

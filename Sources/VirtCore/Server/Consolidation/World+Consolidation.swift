@@ -51,7 +51,7 @@ extension World {
         }
         try? advance(by: elapsed)
         for host in hosts.values where host.power == .on && host.vms.isEmpty && liveApps(onHostKernel: host.name).isEmpty
-            && formsOn(host: host.name).isEmpty {
+            && formsOn(host: host.name).isEmpty && migrations(involving: host.name).isEmpty {
             hosts[host.name]!.power = .off
             result.poweredOff.append(host.name)
         }

@@ -23,7 +23,7 @@ public struct MigrationParameters: Codable, Equatable, Sendable {
     }
 
     func validate() throws(CoreError) {
-        guard bandwidth.isFinite, bandwidth > 0 else { throw .value("bandwidth must be a positive bit rate, not \(bandwidth)") }
+        guard bandwidth.isFinite, bandwidth > 0 else { throw .value("bandwidth must be a positive bit rate, not \(fmtBitRate(bandwidth))") }
         guard (1...10_000).contains(maxRounds) else { throw .value("max-rounds must be between 1 and 10000, not \(maxRounds)") }
         guard stopPages >= 0 else { throw .value("stop-pages must be zero or positive, not \(stopPages)") }
     }
