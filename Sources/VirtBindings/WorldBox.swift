@@ -33,6 +33,25 @@ extension CommandCall {
         return try body(&box.world)
     }
 
+    /// Runs a long core operation that polls `stop` as it works: a timeout or
+    /// Ctrl-C (the interpreter's interrupt check) ends it with the interpreter's
+    /// limit error, the world unchanged.
+    func changeInterruptibly<T>(_ body: (inout World, () -> Bool) throws(CoreError) -> T) throws -> T {
+        var stopped: ScriptError?
+        let check = interpreter.interruptCheck
+        do {
+            return try change { (w: inout World) throws(CoreError) in
+                try body(&w) {
+                    if stopped == nil { stopped = check?() }
+                    return stopped != nil
+                }
+            }
+        } catch {
+            if let stopped { throw stopped }
+            throw error
+        }
+    }
+
     /// Runs a core query.
     func read<T>(_ body: (World) throws(CoreError) -> T) throws(CoreError) -> T { try body(box.world) }
 }

@@ -40,14 +40,15 @@ struct Limits {
         interpreter.maxSteps = maxSteps ?? Int.max
         // A timeout beyond a century is no timeout (and must not overflow the clock).
         let deadline = timeout.flatMap { $0 < 3e9 ? DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) : nil }
-        let seconds = timeout ?? 0
+        let start = DispatchTime.now().uptimeNanoseconds
         interpreter.interruptCheck = {
             if Interrupt.check() {
                 Interrupt.clear()
                 return ScriptError(.limit, "interrupted")
             }
             if let deadline, DispatchTime.now().uptimeNanoseconds > deadline {
-                return ScriptError(.limit, "stopped after \(NumberFormat.format(seconds))s (timeout)")
+                let elapsed = (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e7).rounded() / 100
+                return ScriptError(.limit, "stopped after \(NumberFormat.format(elapsed))s (timeout \(NumberFormat.format(timeout!))s)")
             }
             return nil
         }

@@ -34,7 +34,7 @@ import Testing
         try w.createVM("c", vcpus: ModelLimits.maxCPUs, mem: ModelLimits.maxMem, os: .linux)
         expectRefused(&w, .state) { w throws(CoreError) in _ = try w.place(["c"]) }
         _ = try? w.migrate("a", to: "pm2", mode: .cold)
-        _ = w.consolidate()
+        _ = try w.consolidate()
         try w.checkInvariants()
     }
 
@@ -74,7 +74,7 @@ import Testing
         try w.migrate("vm1", to: "pm2", async: true)
         expectRefused(&w, .state, containing: "migration") { w throws(CoreError) in try w.setPower("pm1", .off) }
         expectRefused(&w, .state, containing: "migration") { w throws(CoreError) in try w.removeHypervisor(from: "pm1") }
-        let result = w.consolidate()
+        let result = try w.consolidate()
         #expect(!result.poweredOff.contains("pm1"))
         _ = w.runUntilIdle()
         #expect(try w.vmInfo("vm1").host == "pm2" && w.vmInfo("vm1").state == .running)

@@ -103,6 +103,34 @@ public final class Interpreter {
         }
     }
 
+    /// Work done since the last interrupt check, in bytes and items handled by
+    /// builtins and operators. A step stays one statement or loop iteration
+    /// (LANGUAGE.md); this makes a few steps over long text see the deadline and
+    /// Ctrl-C too, after about a megabyte of work.
+    var work = 0
+
+    /// Counts work and polls the interrupt check once enough has been done.
+    @inline(__always)
+    func charge(_ amount: Int, at span: SourceSpan) throws {
+        work &+= amount
+        guard work >= 1 << 20 else { return }
+        work = 0
+        if let check = interruptCheck, var error = check() {
+            error.span = error.span ?? span
+            throw error
+        }
+    }
+
+    /// How much work handling a value costs: its bytes or items.
+    static func size(_ value: Value) -> Int {
+        switch value {
+        case .string(let s): return s.utf8.count
+        case .list(let xs): return xs.count
+        case .record(let r): return r.fields.count
+        default: return 1
+        }
+    }
+
     func condition(_ e: Expr) throws -> Bool {
         let v = try e.eval(self)
         guard let b = v.isTrue else {
@@ -134,7 +162,9 @@ public final class Interpreter {
         let call = CommandCall(interpreter: self, arguments: values, span: span, mutates: spec.mutates,
                                argumentSpans: spans, touchesFiles: spec.touchesFiles)
         do {
-            return try spec.handler(call)
+            let result = try spec.handler(call)
+            try charge(values.values.reduce(0) { $0 &+ Interpreter.size($1) }, at: span)
+            return result
         } catch var error as ScriptError {
             if error.span == nil { error.span = span }
             throw error
