@@ -48,13 +48,17 @@ public final class SourceFile: Sendable {
 /// Where a node came from: a byte range in one source file.
 public struct SourceSpan: Sendable {
     public let file: SourceFile
-    public let start: Int
-    public let end: Int
+    /// Byte offsets, stored in 32 bits: every syntax node holds a span, and a
+    /// script is far below 4 GiB.
+    private let start32: UInt32
+    private let end32: UInt32
+    public var start: Int { Int(start32) }
+    public var end: Int { Int(end32) }
 
     public init(file: SourceFile, start: Int, end: Int) {
         self.file = file
-        self.start = start
-        self.end = end
+        start32 = UInt32(clamping: start)
+        end32 = UInt32(clamping: end)
     }
 
     /// The span's source text.
