@@ -26,6 +26,20 @@ import Testing
         expectRefused(&w, .value) { w throws(CoreError) in try w.setHypervisorCosts("pm1", [("vm-exit", 1e300)]) }
     }
 
+    /// MigrationModel's Double → Int conversions: an absurd dirty rate, a tiny bandwidth.
+    @Test func extremeMigrationParametersAreNotTraps() throws {
+        var w = try pair()
+        try w.setVM("vm1", VMChanges(dirtyRate: 1e18))
+        let r = try w.migrate("vm1", to: "pm2")
+        #expect(r.totalTime.isFinite && r.rounds.count >= 2)
+        let slow = expectRefused(&w, .value) { w throws(CoreError) in
+            try w.migrate("vm1", to: "pm1", parameters: MigrationParameters(bandwidth: 1e-10))
+        }
+        #expect(slow?.message == "bandwidth must be at least 1bps, not 1e-10bps")
+        let back = expectRefused(&w, .value) { w throws(CoreError) in try w.advance(by: -1) }
+        #expect(back?.message == "a duration must be zero or positive, not -1s")
+    }
+
     /// Two VMs of the largest size on one small host: the counters do not overflow, placement copes.
     @Test func largestVMsAccountWithoutOverflow() throws {
         var w = try pair()

@@ -17,7 +17,7 @@ func fmtQuantity(_ value: Double, _ units: [(symbol: String, factor: Double)]) -
     guard value.isFinite, value != 0 else { return fmt(value) + units.first { $0.factor == 1 }!.symbol }
     let unit = units.first { abs(value) >= $0.factor } ?? units.last!
     let scaled = value / unit.factor
-    let rounded = abs(scaled) >= 1000 ? scaled.rounded() : (scaled * 1000).rounded() / 1000
+    let rounded = abs(scaled) >= 1000 ? scaled.rounded() : abs(scaled) >= 1 ? (scaled * 1000).rounded() / 1000 : scaled
     return fmt(rounded) + unit.symbol
 }
 
