@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VirtFiles
 import VirtGrader
 import VirtLang
 

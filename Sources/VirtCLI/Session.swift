@@ -1,4 +1,5 @@
 import Foundation
+import VirtFiles
 import VirtBindings
 import VirtLang
 import VirtLineEdit

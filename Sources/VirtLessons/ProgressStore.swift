@@ -1,5 +1,5 @@
 import Foundation
-import VirtLang
+import VirtFiles
 
 /// The progress file: every lesson's progress as JSON, written atomically. A file
 /// that cannot be read as progress is reported and set aside, never overwritten.

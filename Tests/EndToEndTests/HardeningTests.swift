@@ -26,13 +26,13 @@ import Testing
         #expect(r.stderr.contains(": error: "), "\(r.stderr)")
     }
 
-    @Test(arguments: ["inf", "nan", "-1", "0"])
-    func timeoutMustBeFiniteAndPositive(_ value: String) throws {
+    @Test(arguments: ["nan", "-1", "0"])
+    func timeoutMustBePositive(_ value: String) throws {
         let r = try Binary.run(["run", "--timeout", value, try Binary.script("print 1\n")])
-        #expect(r.status == 64 && r.stderr.contains("--timeout must be"), "\(r.stderr)")
+        #expect(r.status == 64 && r.stderr.contains("--timeout must be more than 0"), "\(r.stderr)")
     }
 
-    @Test(arguments: ["1e300", "2e10"])
+    @Test(arguments: ["inf", "1e300", "2e10"])
     func hugeTimeoutsAreNoTimeout(_ value: String) throws {
         let r = try Binary.run(["run", "--timeout", value, try Binary.script("print 1\n")])
         #expect(r.status == 0 && r.stdout == "1\n", "\(r.stderr)")

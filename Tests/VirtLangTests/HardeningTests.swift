@@ -70,9 +70,4 @@ import Testing
         #expect(interpreter.steps < 100, "\(interpreter.steps) steps before the interrupt was seen")
     }
 
-    @Test func fileWriterRefusesWhatIsNotARegularFile() throws {
-        #expect(throws: FileProblem.self) { try FileWriter.write(Data(), to: "/dev/null") }
-        #expect(throws: FileProblem.self) { try FileWriter.write(Data(), to: "") }
-        #expect(throws: FileProblem.self) { try FileWriter.write(Data(), to: NSTemporaryDirectory()) }
-    }
 }

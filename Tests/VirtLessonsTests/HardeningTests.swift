@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VirtLang
+import VirtFiles
 @testable import VirtLessons
 
 /// Issue 10 for lessons and the progress file.
@@ -42,5 +43,10 @@ import VirtLang
         try ProgressStore(path: link) { _ in }.update("00-x") { $0.markDone(1) }
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
         #expect(try String(contentsOfFile: real, encoding: .utf8).contains("00-x"))
+    }
+    @Test func fileWriterRefusesWhatIsNotARegularFile() throws {
+        #expect(throws: FileProblem.self) { try FileWriter.write(Data(), to: "/dev/null") }
+        #expect(throws: FileProblem.self) { try FileWriter.write(Data(), to: "") }
+        #expect(throws: FileProblem.self) { try FileWriter.write(Data(), to: NSTemporaryDirectory()) }
     }
 }

@@ -54,17 +54,22 @@ struct StackBudget {
     static let reserve: UInt = 8 << 20
     private var thread: pthread_t?
     private var floor: UInt = 0
+    private var ceiling: UInt = 0
 
-    /// Throws a limit error when the stack is nearly used up.
+    /// Throws a limit error when the stack is nearly used up. The fast path is two
+    /// comparisons; the thread's bounds are measured again only when the evaluator
+    /// runs outside the ones it knows (another thread).
     @inline(__always)
     mutating func check(callDepth: Int, at span: SourceSpan?) throws {
         var marker: UInt8 = 0
         let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-        if here < floor, let thread, pthread_equal(thread, pthread_self()) != 0 {
+        if here >= floor && here <= ceiling { return }
+        let sameStack = thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+        if !sameStack || here > ceiling || here + StackBudget.reserve < floor { measure() }
+        if here < floor {
             throw ScriptError(.limit, "recursion and nesting together use up the stack (\(callDepth) calls deep)",
                               hint: "recurse less deeply, or nest fewer blocks in the recursive proc", at: span)
         }
-        if thread == nil || pthread_equal(thread!, pthread_self()) == 0 { measure() }
     }
 
     /// glibc's `pthread_getattr_np`, which Swift's Glibc module does not export.
@@ -79,9 +84,11 @@ struct StackBudget {
         var attributes = pthread_attr_t()
         var low: UnsafeMutableRawPointer?
         var size = 0
-        guard let getattr = StackBudget.getattr, getattr(pthread_self(), &attributes) == 0 else { floor = 0; return }
+        (floor, ceiling) = (0, UInt.max)
+        guard let getattr = StackBudget.getattr, getattr(pthread_self(), &attributes) == 0 else { return }
         defer { pthread_attr_destroy(&attributes) }
-        guard pthread_attr_getstack(&attributes, &low, &size) == 0, let low else { floor = 0; return }
+        guard pthread_attr_getstack(&attributes, &low, &size) == 0, let low else { return }
         floor = UInt(bitPattern: low) + min(StackBudget.reserve, UInt(size) / 4)
+        ceiling = UInt(bitPattern: low) + UInt(size)
     }
 }

@@ -64,7 +64,7 @@ extension World {
         migrations.values.filter { $0.from == host || $0.to == host }
     }
 
-    /// A host at either end of a migration in flight failed (FACTS.md, post-copy):
+    /// A host at either end of a migration in flight failed (post-copy: Hines et al.):
     /// the job is cancelled. Pre-copy and cold: the VM never left the source and
     /// is assigned there again (it keeps running if the source lives). Post-copy:
     /// the VM already runs on the destination with its memory still on the source,
