@@ -24,6 +24,8 @@ import Testing
         expectRefused(&w, .value) { w throws(CoreError) in try w.addHost("big", cpus: 1, mem: 8_000_000 << 40) }
         expectRefused(&w, .value) { w throws(CoreError) in try w.setHypervisorCosts("pm1", [("batch", 1e19)]) }
         expectRefused(&w, .value) { w throws(CoreError) in try w.setHypervisorCosts("pm1", [("vm-exit", 1e300)]) }
+        let cap = expectRefused(&w, .value) { w throws(CoreError) in try w.setVM("vm1", VMChanges(cap: 1e298)) }
+        #expect(cap?.parameter == "cap")
     }
 
     /// MigrationModel's Double → Int conversions: an absurd dirty rate, a tiny bandwidth.

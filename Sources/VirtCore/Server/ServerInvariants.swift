@@ -57,6 +57,7 @@ extension World {
             try require(vm.wws.map { $0 > 0 && $0 <= vm.mem } ?? true, path + ".wws", "must be positive and at most the VM's memory")
             try require((1...65535).contains(vm.weight), path + ".weight", "must be between 1 and 65535")
             try Invariant.finite(vm.cap, atLeast: 0, path + ".cap")
+            try require(vm.cap <= Double(vm.vcpus), path + ".cap", "must be at most the VM's vcpus")
             if let job = vm.migrating {
                 try require(migrations[job]?.vm == key, path + ".migrating", "names job \(job), which is not this VM's migration")
             }

@@ -8,7 +8,7 @@ extension World {
         try ModelLimits.checkCPUs(vcpus, "vcpus")
         try ModelLimits.checkMem(mem, "mem")
         try checkWeight(weight)
-        try checkCap(cap)
+        try checkCap(cap, vcpus: vcpus)
         if let host { try blaming("host") { () throws(CoreError) in try checkCanAssign(os: os, to: host) } }
         var vm = VM(name: name, vcpus: vcpus, mem: mem, os: os, host: nil, state: .pending, weight: weight, cap: cap)
         registry.insert(name, as: .vm)
@@ -119,7 +119,7 @@ extension World {
             vm.wws = wws
         }
         if let weight = changes.weight { try checkWeight(weight); vm.weight = weight }
-        if let cap = changes.cap { try checkCap(cap); vm.cap = cap }
+        if let cap = changes.cap { try checkCap(cap, vcpus: vm.vcpus); vm.cap = cap }
         if let host = changes.host {
             guard vm.state == .pending else {
                 throw .state("VM '\(name)' is already on \(vm.host ?? "a host"); host= changes only a pending VM's host",
@@ -209,8 +209,11 @@ extension World {
         guard (1...65535).contains(weight) else { throw .value("weight must be between 1 and 65535 (Xen's range), not \(weight)") }
     }
 
-    private func checkCap(_ cap: Double) throws(CoreError) {
-        guard cap.isFinite, cap >= 0 else { throw .value("cap must be zero (uncapped) or a positive percentage of one CPU, not \(cap)") }
+    /// A cap above all the VM's vcpus (`vcpus × 100%`) could never bind: Xen's credit scheduler caps at that.
+    private func checkCap(_ cap: Double, vcpus: Int) throws(CoreError) {
+        guard cap.isFinite, cap >= 0, cap <= Double(vcpus) else {
+            throw .value("cap must be zero (uncapped) or a percentage of one CPU up to \(vcpus * 100)% (all \(vcpus) vcpus), not \(fmt(cap * 100))%", at: "cap")
+        }
     }
 }
 
