@@ -70,7 +70,9 @@ extension World {
             volumes[name]!.map[block] = pools[replicaPools[0]]!.allocated
             pools[replicaPools[0]]!.allocated += 1
         }
-        let bytes = data + [UInt8](repeating: 0, count: BlockStore.blockSize - data.count)
+        // Exactly one block's capacity (`data + zeros` would keep the doubled capacity of the append).
+        var bytes = [UInt8](repeating: 0, count: BlockStore.blockSize)
+        bytes.replaceSubrange(0..<data.count, with: data)
         for r in replicaPools.indices {
             guard live.contains(r) else { volumes[name]!.stale[r] = true; continue }
             try! writePoolBlock(replicaPools[r], volumes[name]!.poolBlock(block, replica: r)!, bytes)
