@@ -12,9 +12,11 @@ final class LocalFiles: FileAccess {
         return String(decoding: data, as: UTF8.self)
     }
 
-    func write(_ path: String, _ text: String) throws {
+    func write(_ path: String, _ text: String) throws { try write(path, bytes: Array(text.utf8)) }
+
+    func write(_ path: String, bytes: [UInt8]) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw ScriptError(.io, "cannot write '\(path)'", hint: "check that its folder exists and is writable")
         }

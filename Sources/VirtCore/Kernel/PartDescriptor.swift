@@ -17,6 +17,9 @@ public struct PartDescriptor: Sendable {
     /// The sub-objects the part derives from an owner rather than registering
     /// (a host's NICs), in order, with their kinds.
     let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
+    /// What the part drops when an object leaves the world (`vm destroy`, `host remove`),
+    /// called before its name and the names it owns go.
+    let removed: @Sendable (inout World, String) -> Void
     /// What the part does when a host fails (`host fail`, a panic taking the host down), given the reason.
     let hostFailed: @Sendable (inout World, String, String) -> Void
     /// What the part does when a failed host is repaired.
@@ -33,6 +36,7 @@ public struct PartDescriptor: Sendable {
     init(name: String, kinds: [ObjectKind],
          migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
          derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
+         removed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
          hostFailed: @escaping @Sendable (inout World, String, String) -> Void = { _, _, _ in },
          hostRepaired: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
          perform: @escaping @Sendable (inout World, EventAction) -> Void = { _, _ in },
@@ -44,6 +48,7 @@ public struct PartDescriptor: Sendable {
         self.migrationChecks = migrationChecks
         self.migrationHooks = migrationHooks
         self.derivedChildren = derivedChildren
+        self.removed = removed
         self.hostFailed = hostFailed
         self.hostRepaired = hostRepaired
         self.perform = perform
@@ -55,7 +60,7 @@ public struct PartDescriptor: Sendable {
 
 extension World {
     /// Every part, in order: the one list a new part is added to.
-    public static let parts: [PartDescriptor] = [ServerPart.descriptor]
+    public static let parts: [PartDescriptor] = [ServerPart.descriptor, NetworkPart.descriptor]
 
     /// Every kind of object, in the parts' order.
     public static let kinds: [ObjectKind] = parts.flatMap(\.kinds)

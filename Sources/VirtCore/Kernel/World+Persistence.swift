@@ -83,7 +83,7 @@ extension World.Envelope: Decodable where Body: Decodable {}
 /// Version 2: the kernel's fields, then one key per part (a missing part reads as empty).
 extension World: Codable {
     private enum CodingKeys: String, CodingKey {
-        case clock, seedValue, generator, energy, events, registry, nextJobID, server
+        case clock, seedValue, generator, energy, events, registry, nextJobID, server, network
     }
 
     public init(from decoder: Decoder) throws {
@@ -96,6 +96,7 @@ extension World: Codable {
         registry = try c.decode(NameRegistry.self, forKey: .registry)
         nextJobID = try c.decode(Int.self, forKey: .nextJobID)
         server = try c.decodeIfPresent(ServerPart.self, forKey: .server) ?? ServerPart()
+        network = try c.decodeIfPresent(NetworkPart.self, forKey: .network) ?? NetworkPart()
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -108,6 +109,7 @@ extension World: Codable {
         try c.encode(registry, forKey: .registry)
         try c.encode(nextJobID, forKey: .nextJobID)
         try c.encode(server, forKey: .server)
+        try c.encode(network, forKey: .network)
     }
 }
 

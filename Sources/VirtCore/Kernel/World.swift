@@ -27,6 +27,8 @@ public struct World: Equatable, Sendable {
 
     /// Server virtualization: hosts, hypervisors, VMs, apps, other forms, migrations.
     public internal(set) var server = ServerPart()
+    /// Network virtualization: switches, cables, vSwitches, vNICs, MAC tables, captures.
+    public internal(set) var network = NetworkPart()
 
     /// An empty world at time 0 with the generator seeded with 1.
     public init() {}

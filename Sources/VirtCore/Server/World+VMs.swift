@@ -95,6 +95,7 @@ extension World {
         if let host = vm.host { hosts[host]!.unassign(vm) }
         if let job = vm.migrating { migrations.removeValue(forKey: job) }
         vms.removeValue(forKey: name)
+        for part in World.parts { part.removed(&self, name) }
         registry.remove(name)
     }
 
@@ -148,9 +149,12 @@ extension World {
     func info(of vm: VM) -> VMInfo {
         VMInfo(name: vm.name, host: vm.host, state: vm.state, vcpus: vm.vcpus, mem: vm.mem, os: vm.os, load: vm.load,
                weight: vm.weight, cap: vm.cap, dirtyRate: vm.dirtyRate, wws: vm.wws ?? vm.mem,
-               volumes: [], nics: [], migrating: vm.migrating, crashReason: vm.crashReason,
+               volumes: [], nics: registry.children(of: vm.name), migrating: vm.migrating, crashReason: vm.crashReason,
                lastMigration: vm.lastMigration, lastDowntime: vm.lastDowntime)
     }
+
+    /// A VM's state, for the other parts (a stopped VM answers no frame).
+    func vmState(_ name: String) -> VMState? { vms[name]?.state }
 
     func existingVM(_ name: String, at parameter: String = "name") throws(CoreError) -> VM {
         guard let vm = vms[name] else { throw CoreError.unknown(.vm, name, among: Array(vms.keys), at: parameter) }

@@ -1,0 +1,67 @@
+import VirtCore
+import VirtLang
+
+/// `vswitch add|info|list`, `nic attach|detach|info`: VMs' NICs (p- and v- objects).
+enum NetworkNICs {
+    static let all: [CommandSpec] = [vswitchAdd, vswitchInfo, vswitchList, attach, detach, info]
+
+    static let vswitchAdd = CommandSpec(
+        "vswitch add", summary: "Add a vSwitch in a host's hypervisor, reaching the network by one of the host's NICs",
+        example: "vswitch add vs9 on=pm4 uplink=eth1 mode=vepa",
+        params: [.positional("name", .text, "the new vSwitch's name"),
+                 .option("on", .host, "the host", required: true),
+                 .option("uplink", .text, "the host's NIC it uses (eth0 or HOST.eth0)", default: .string("eth0")),
+                 .option("mode", .choice(of: VSwitchMode.self), "veb or vepa (IEEE 802.1Qbg)", default: .string("veb"))],
+        mutates: true,
+        details: """
+            VEB (Virtual Ethernet Bridge): the vSwitch switches frames between its own VMs itself. VEPA (Virtual
+            Ethernet Port Aggregator): every frame goes out the uplink to the adjacent switch, which must reflect it
+            (port set SW.N hairpin=on) for two VMs of the host to talk — and then that switch's policies see it.
+            The uplink is a trunk: VMs with vlan= are tagged on it, the others untagged.
+            """
+    ) { call in
+        try call.change { (w: inout World) throws(CoreError) in
+            try w.addVSwitch(call.text("name")!, on: call.text("on")!, uplink: call.text("uplink")!,
+                             mode: call.choice("mode", as: VSwitchMode.self)!)
+        }
+        return .none
+    }
+
+    static let vswitchInfo = query("vswitch info", "A vSwitch's record: host, uplink, mode, vNICs", example: "vswitch info vs1",
+                                   kind: .vswitch, details: NetworkRecords.vswitch.help) { w, name throws(CoreError) in
+        NetworkRecords.vswitch.record(try w.vswitchInfo(name))
+    }
+
+    static let vswitchList = CommandSpec("vswitch list", summary: "Every vSwitch's record, in creation order", example: "vswitch list",
+                                         details: NetworkRecords.vswitch.help) { call in
+        .list(try call.read { (w: World) throws(CoreError) in
+            try w.names(ofKind: .vswitch).map { name throws(CoreError) in .record(NetworkRecords.vswitch.record(try w.vswitchInfo(name))) }
+        })
+    }
+
+    static let attach = CommandSpec(
+        "nic attach", summary: "Give a VM a vNIC (VM.eth0, VM.eth1, …) on a vSwitch of its host, with a VLAN and an address",
+        example: "nic attach app3 to=vs1 vlan=10 ip=10.0.10.3/24",
+        params: [.positional("vm", .vm, "the VM"),
+                 .option("to", .vswitch, "a vSwitch of the VM's host", required: true),
+                 .option("vlan", .integer, "its VLAN, 1–4094 (tagged on the uplink); without it, untagged"),
+                 .option("ip", .text, "its IPv4 address, ADDR/PREFIX (prefix 24 when omitted)"),
+                 .option("mac", .text, "its MAC (default 52:54:00: and a counter since reset)")],
+        mutates: true,
+        details: "Returns the vNIC's name. MACs are 52:54:00:00:00:01, …:02, … in attach order since reset (QEMU/KVM's prefix)."
+    ) { call in
+        .string(try call.change { (w: inout World) throws(CoreError) in
+            try w.attachNIC(vm: call.text("vm")!, to: call.text("to")!, vlan: call.int("vlan"), ip: call.text("ip"), mac: call.text("mac"))
+        })
+    }
+
+    static let detach = nameOnly("nic detach", "Take a vNIC off its VM and vSwitch", example: "nic detach app1.eth0", kind: .vnic,
+                                 details: "Its vSwitch forgets the address it learned on it.", param: "nic") { w, name throws(CoreError) in
+        try w.detachNIC(name)
+    }
+
+    static let info = query("nic info", "A vNIC's record: VM, vSwitch, MAC, VLAN, address", example: "nic info app1.eth0",
+                            kind: .vnic, details: NetworkRecords.vnic.help) { w, name throws(CoreError) in
+        NetworkRecords.vnic.record(try w.vnicInfo(name))
+    }
+}
