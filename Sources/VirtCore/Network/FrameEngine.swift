@@ -108,8 +108,12 @@ extension World {
             run.drops.append(Drop(device: name, reason: rule.text, hops: transit.hops))
             return
         }
-        if frame.src.bytes[0] & 1 == 0 {
-            bridges[name]!.table[MACEntry.key(vlan: vlan, mac: frame.src)] = MACEntry(port: port, time: clock)
+        let source = MACEntry.key(vlan: vlan, mac: frame.src)
+        // A vSwitch knows its own VMs' MACs (the hypervisor set them): a frame of theirs
+        // coming back up its uplink (reflected by a hairpin port) does not move them.
+        let own = port == bridge.uplink && bridge.table[source].map { vnics[$0.port]?.mac == frame.src } == true
+        if frame.src.bytes[0] & 1 == 0, !own {
+            bridges[name]!.table[source] = MACEntry(port: port, time: clock)
         }
         var outs: [String]
         if bridge.mode == .vepa, !bridge.isPhysical, port != bridge.uplink {

@@ -43,7 +43,7 @@ extension World {
             send(Frame(time: clock, src: x.mac, dst: .broadcast,
                        payload: .arp(op: 1, senderMAC: x.mac, senderIP: x.ip!, targetMAC: .broadcast, targetIP: y.ip!)), from: x.name, &frames)
             run(&frames)
-            mac = vnics[x.name]!.arp[Int(y.ip!.value)]?.mac
+            mac = vnics[x.name]!.arp[Int(y.ip!.value)].flatMap { $0.time == clock ? $0.mac : nil }
         }
         if let mac {
             let sequence = network.nextSequence
@@ -56,7 +56,7 @@ extension World {
             return PingResult(reachable: true, path: [a] + echo.map(\.device) + [b], rtt: reply - clock, hops: echo,
                               from: x.name, to: y.ip!.description)
         }
-        let drop = frames.reason
+        let drop = frames.reason ?? explain(from: x, to: y).map { Drop(device: $0.device, reason: $0.reason, hops: []) }
         unreachable.reason = drop?.reason ?? (mac == nil ? "nobody answered ARP for \(y.ip!) in \(a)'s VLAN" : "\(b) did not answer")
         unreachable.hops = drop?.hops ?? []
         unreachable.path = [a] + unreachable.hops.map(\.device) + (drop.map { [$0.device] } ?? [])
