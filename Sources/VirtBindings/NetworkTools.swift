@@ -42,7 +42,7 @@ enum NetworkTools {
 
     static let capture = CommandSpec(
         "capture", summary: "The frames a port or NIC saw (the last 10,000), as records or as a pcap file",
-        example: "ping app1 app2; capture sw1.1",
+        example: "capture sw1.1",
         params: [.positional("point", .object(.port, .nic, .vnic), "a switch port, a host NIC or a vNIC"),
                  .option("file", .text, "write them as a libpcap file instead (Wireshark and tshark read it)")],
         touchesFiles: true,

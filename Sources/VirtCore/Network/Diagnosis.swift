@@ -3,32 +3,36 @@
 /// not is silently skipped): the cabled path between their vSwitches, walked
 /// with the VLAN the frames would have, names the first port that breaks it.
 extension World {
-    func explain(from x: VNIC, to y: VNIC) -> (device: String, reason: String)? {
+    func explain(from x: VNIC, to y: VNIC) -> (device: String, reason: String, hops: [Hop])? {
         if x.vswitch == y.vswitch, let bridge = bridges[x.vswitch], bridge.mode == .vepa {
             guard let uplink = bridge.uplink, let peer = network.links[uplink] else {
-                return (x.vswitch, "\(x.vswitch) is a VEPA and sends every frame out its uplink, which is not cabled")
+                return (x.vswitch, "\(x.vswitch) is a VEPA and sends every frame out its uplink, which is not cabled", [])
             }
             if !(bridgeOf(port: peer).flatMap { bridges[$0] }.map { network.config(of: peer, in: $0).hairpin } ?? false) {
                 return (NameRegistry.owner(of: peer) ?? peer,
-                        "\(peer) does not send frames back out the port they came in by (hairpin is off), and \(x.vswitch) is a VEPA")
+                        "\(peer) does not send frames back out the port they came in by (hairpin is off), and \(x.vswitch) is a VEPA",
+                        [Hop(device: x.vswitch, inPort: x.name, outPort: uplink)])
             }
         }
         guard let path = cabledPath(from: x.vswitch, to: y.vswitch) else {
-            return (x.vswitch, "no cables join \(x.vswitch) to \(y.vswitch)")
+            return (x.vswitch, "no cables join \(x.vswitch) to \(y.vswitch)", [])
         }
-        var vlan = x.vlan ?? 0
+        var vlan = x.vlan ?? 0, hops: [Hop] = [], entry = x.name
         for step in path {
             let out = network.config(of: step.out, in: bridges[step.from]!)
-            guard out.carries(vlan) else { return (step.from, "\(step.out) does not carry VLAN \(vlan)") }
-            switch network.config(of: step.in, in: bridges[step.to]!).classify(out.tag(for: vlan), port: step.in) {
+            guard out.carries(vlan) else { return (step.from, "\(step.out) does not carry VLAN \(vlan)", hops) }
+            let tag = out.tag(for: vlan)
+            hops.append(Hop(device: step.from, inPort: entry, outPort: step.out, vlan: tag.map(Int.init)))
+            entry = step.in
+            switch network.config(of: step.in, in: bridges[step.to]!).classify(tag, port: step.in) {
             case .success(let next): vlan = next
-            case .failure(let rule): return (step.to, rule.text)
+            case .failure(let rule): return (step.to, rule.text, hops)
             }
         }
         let wanted = y.vlan ?? 0
         guard vlan == wanted else {
             let words = { (v: UInt16) in v == 0 ? "untagged" : "in VLAN \(v)" }
-            return (y.vswitch, "\(y.name) is \(words(wanted)), and \(x.name)'s frames arrive \(words(vlan))")
+            return (y.vswitch, "\(y.name) is \(words(wanted)), and \(x.name)'s frames arrive \(words(vlan))", hops)
         }
         return nil
     }

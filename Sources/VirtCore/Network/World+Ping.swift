@@ -56,7 +56,7 @@ extension World {
             return PingResult(reachable: true, path: [a] + echo.map(\.device) + [b], rtt: reply - clock, hops: echo,
                               from: x.name, to: y.ip!.description)
         }
-        let drop = frames.reason ?? explain(from: x, to: y).map { Drop(device: $0.device, reason: $0.reason, hops: []) }
+        let drop = frames.reason ?? explain(from: x, to: y).map { Drop(device: $0.device, reason: $0.reason, hops: $0.hops) }
         unreachable.reason = drop?.reason ?? (mac == nil ? "nobody answered ARP for \(y.ip!) in \(a)'s VLAN" : "\(b) did not answer")
         unreachable.hops = drop?.hops ?? []
         unreachable.path = [a] + unreachable.hops.map(\.device) + (drop.map { [$0.device] } ?? [])
