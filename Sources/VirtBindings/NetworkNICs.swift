@@ -48,11 +48,12 @@ enum NetworkNICs {
                  .option("ip", .text, "its IPv4 address, ADDR/PREFIX (prefix 24 when omitted)"),
                  .option("mac", .text, "its MAC (default 52:54:00: and a counter since reset)")],
         mutates: true,
-        details: "Returns the vNIC's name. MACs are 52:54:00:00:00:01, …:02, … in attach order since reset (QEMU/KVM's prefix)."
+        details: "The vNIC is the VM's lowest free ethN (nic info VM.ethN shows it). MACs are 52:54:00:00:00:01, …:02, … in attach order since reset (QEMU/KVM's prefix)."
     ) { call in
-        .string(try call.change { (w: inout World) throws(CoreError) in
+        try call.change { (w: inout World) throws(CoreError) in
             try w.attachNIC(vm: call.text("vm")!, to: call.text("to")!, vlan: call.int("vlan"), ip: call.text("ip"), mac: call.text("mac"))
-        })
+        }
+        return .none
     }
 
     static let detach = nameOnly("nic detach", "Take a vNIC off its VM and vSwitch", example: "nic detach app1.eth0", kind: .vnic,

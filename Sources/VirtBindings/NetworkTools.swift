@@ -57,7 +57,9 @@ enum NetworkTools {
             try call.files().write(file, bytes: PCAP.file(frames))
             return .int(frames.count)
         }
-        return .list(frames.map { .record(NetworkRecords.frame.record($0)) })
+        let value = Value.list(frames.map { .record(NetworkRecords.frame.record($0)) })
+        if !call.echoesValues { call.interpreter.output(.text(frames.isEmpty ? "(no frames)" : TableFormat.render(value))) }
+        return value
     }
 
     private static func fmtMicro(_ seconds: Double) -> String { NumberFormat.format(seconds * 1e6) + " µs" }
