@@ -18,7 +18,7 @@ import VirtLang
 
     @Test func docsSourcesIsTheHelpTopic() throws {
         let shipped = try String(contentsOfFile: root + "/docs/sources.md", encoding: .utf8)
-        #expect(shipped == (try helpText("help sources")) + "\n", "regenerate: virtlab help sources > docs/sources.md")
+        #expect(shipped == (try helpText("help sources")) + "\n", "regenerate: printf 'help sources\\n' | virtlab > docs/sources.md")
     }
 
     @Test func theTopicCitesEveryCostKeyAndIsListedInHelp() throws {

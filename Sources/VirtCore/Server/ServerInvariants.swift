@@ -1,12 +1,17 @@
 /// The server part's invariants, in one place: what every operation keeps true
 /// and `load` checks in a saved file (CORE.md section 1; the limits the operations enforce).
 extension World {
+    /// An object is stored under its own name, and the namespace knows it as its kind.
+    private func checkStored(_ name: String, under key: String, as kind: ObjectKind, _ path: String) throws(CoreError) {
+        try Invariant.require(name == key, path + ".name", "must be the key it is stored under ('\(key)')")
+        try Invariant.require(registry.kind(of: key) == kind, path, "is not registered as \(kind.aNoun)")
+    }
+
     func checkServerInvariants() throws(CoreError) {
         let require = Invariant.require
         for (key, host) in hosts {
             let path = "server.hosts.\(key)"
-            try require(host.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
-            try require(registry.kind(of: key) == .host, path, "is not registered as a host")
+            try checkStored(host.name, under: key, as: .host, path)
             try require(host.cpus >= 1, path + ".cpus", "must be at least 1")
             try require(host.mem > 0, path + ".mem", "must be positive")
             try require(host.ghz.isFinite && host.ghz > 0, path + ".ghz", "must be positive")
@@ -34,8 +39,7 @@ extension World {
         }
         for (key, vm) in vms {
             let path = "server.vms.\(key)"
-            try require(vm.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
-            try require(registry.kind(of: key) == .vm, path, "is not registered as a VM")
+            try checkStored(vm.name, under: key, as: .vm, path)
             try require(vm.vcpus >= 1, path + ".vcpus", "must be at least 1")
             try require(vm.mem > 0, path + ".mem", "must be positive")
             try require((vm.host == nil) == (vm.state == .pending), path + ".host", "must be none exactly while the VM is pending")
@@ -54,15 +58,13 @@ extension World {
         }
         for (key, app) in apps {
             let path = "server.apps.\(key)"
-            try require(app.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
-            try require(registry.kind(of: key) == .app, path, "is not registered as an app")
+            try checkStored(app.name, under: key, as: .app, path)
             try require(registry.kind(of: app.target) != nil, path + ".target", "names '\(app.target)', which does not exist")
             try require(app.threads >= 1, path + ".threads", "must be at least 1")
         }
         for (key, form) in forms {
             let path = "server.forms.\(key)"
-            try require(form.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
-            try require(registry.kind(of: key) == form.kind.objectKind, path, "is not registered as a \(form.kind.rawValue)")
+            try checkStored(form.name, under: key, as: form.kind.objectKind, path)
             try require(registry.kind(of: form.on) != nil, path + ".on", "names '\(form.on)', which does not exist")
             try require(form.mem >= 0, path + ".mem", "must not be negative")
         }

@@ -37,6 +37,20 @@ public enum Help {
         return specs.map(summaryLine).joined(separator: "\n")
     }
 
+    /// The command reference as one Markdown page (`docs/commands.md`): every command,
+    /// grouped by its first word, with usage, options, details and example.
+    public static func reference(_ registry: CommandRegistry) -> String {
+        var lines = ["# VirtLab command reference", "",
+                     "Generated from the command registry, as `help COMMAND` prints it; do not edit by hand.", ""]
+        for word in registry.topWords {
+            lines += ["## \(word)", ""]
+            for spec in registry.commands where spec.path[0] == word {
+                lines += ["### `\(spec.name)`", "", "```", page(spec), "```", ""]
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// `  vm create              Create a VM …`: one command in a list.
     public static func summaryLine(_ spec: CommandSpec) -> String {
         "  " + spec.name.padded(22) + " " + spec.summary
