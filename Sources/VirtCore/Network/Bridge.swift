@@ -110,7 +110,7 @@ extension NetworkPart {
         if !bridge.isPhysical {
             return port == bridge.uplink ? .uplink : .access(vnics[port]?.vlan ?? 0)
         }
-        let number = Int(port.utf8.split(separator: UInt8(ascii: ".")).last.map { String(decoding: $0, as: UTF8.self) } ?? "") ?? 0
+        guard !bridge.configs.isEmpty, let dot = port.lastIndex(of: "."), let number = Int(port[port.index(after: dot)...]) else { return .access1 }
         return bridge.configs[number] ?? .access1
     }
 

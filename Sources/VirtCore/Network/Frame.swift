@@ -29,6 +29,8 @@ public struct MAC: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         self.init(value)
     }
 
+    /// The group bit (broadcast and multicast).
+    var isMulticast: Bool { value >> 40 & 1 == 1 }
     var bytes: [UInt8] { (0..<6).map { UInt8(truncatingIfNeeded: value >> UInt64(8 * (5 - $0))) } }
     public static func < (a: MAC, b: MAC) -> Bool { a.value < b.value }
 }

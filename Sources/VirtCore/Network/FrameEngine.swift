@@ -93,9 +93,13 @@ extension World {
     }
 
     private mutating func enter(_ name: String, by port: String, _ transit: Transit, _ run: inout FrameRun) {
+        learn(transit.frame, at: name, by: port)
+        // Read after learning: holding a copy while the table changes would copy the table.
         let bridge = bridges[name]!
         var frame = transit.frame
-        guard run.visited[transit.emission].insert(name + " " + port).inserted else {
+        // A broadcast may meet a loop of cables: each copy enters each (bridge, port) once.
+        // A unicast follows learned entries, bounded by a hop limit.
+        guard frame.dst.isMulticast ? run.visited[transit.emission].insert(name + " " + port).inserted : transit.hops.count < 64 else {
             run.drops.append(Drop(device: name, reason: "\(name) got the same frame back by \(port): a loop (VirtLab runs no spanning tree; remove a cable)",
                                   hops: transit.hops))
             return
@@ -108,17 +112,10 @@ extension World {
             run.drops.append(Drop(device: name, reason: rule.text, hops: transit.hops))
             return
         }
-        let source = MACEntry.key(vlan: vlan, mac: frame.src)
-        // A vSwitch knows its own VMs' MACs (the hypervisor set them): a frame of theirs
-        // coming back up its uplink (reflected by a hairpin port) does not move them.
-        let own = port == bridge.uplink && bridge.table[source].map { vnics[$0.port]?.mac == frame.src } == true
-        if frame.src.bytes[0] & 1 == 0, !own {
-            bridges[name]!.table[source] = MACEntry(port: port, time: clock)
-        }
         var outs: [String]
         if bridge.mode == .vepa, !bridge.isPhysical, port != bridge.uplink {
             outs = bridge.uplink.map { [$0] } ?? []
-        } else if frame.dst.bytes[0] & 1 == 0, let entry = bridge.table[MACEntry.key(vlan: vlan, mac: frame.dst)],
+        } else if !frame.dst.isMulticast, let entry = bridge.table[MACEntry.key(vlan: vlan, mac: frame.dst)],
                   clock - entry.time < World.macAgeing {
             guard network.config(of: entry.port, in: bridge).carries(vlan) else {
                 run.drops.append(Drop(device: name, reason: "\(entry.port) does not carry VLAN \(vlan)", hops: transit.hops))
@@ -137,6 +134,18 @@ extension World {
             emit(copy, from: out, hops: transit.hops + [Hop(device: name, inPort: port, outPort: out, vlan: tag.map(Int.init))],
                  emission: transit.emission, &run)
         }
+    }
+
+    /// Learns the source of a frame entering a bridge by `port`, in the VLAN the port
+    /// puts it in (a frame the port drops teaches nothing).
+    private mutating func learn(_ frame: Frame, at name: String, by port: String) {
+        guard !frame.src.isMulticast, let uplink = bridges[name].map({ $0.uplink }),
+              case .success(let vlan) = network.config(of: port, in: bridges[name]!).classify(frame.vlan, port: port) else { return }
+        let source = MACEntry.key(vlan: vlan, mac: frame.src)
+        // A vSwitch knows its own VMs' MACs (the hypervisor set them): a frame of theirs
+        // coming back up its uplink (reflected by a hairpin port) does not move them.
+        if port == uplink, let known = bridges[name]!.table[source], vnics[known.port]?.mac == frame.src { return }
+        bridges[name]!.table[source] = MACEntry(port: port, time: clock)
     }
 
     /// A frame leaves by a port: to a vNIC, or along a cable to the next bridge.
