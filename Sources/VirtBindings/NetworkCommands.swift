@@ -33,6 +33,20 @@ enum NetworkCommands {
             """)
 }
 
+/// `KIND info NAME` and `KIND list`: one object's record, and every object's in creation order.
+func infoAndList<Info>(_ kind: ObjectKind, _ summary: String, example: String, _ schema: RecordSchema<Info>,
+                       _ info: @escaping @Sendable (World, String) throws(CoreError) -> Info) -> [CommandSpec] {
+    [query("\(kind.name) info", summary, example: example, kind: .object(kind), details: schema.help) { w, name throws(CoreError) in
+        schema.record(try info(w, name))
+    },
+     CommandSpec("\(kind.name) list", summary: "Every \(kind.noun)'s record, in creation order", example: "\(kind.name) list",
+                 details: schema.help) { call in
+        .list(try call.read { (w: World) throws(CoreError) in
+            try w.names(ofKind: kind).map { name throws(CoreError) in .record(schema.record(try info(w, name))) }
+        })
+    }]
+}
+
 extension ParamType {
     static let networkSwitch = ParamType.object(.networkSwitch)
     static let port = ParamType.object(.port)
@@ -42,7 +56,7 @@ extension ParamType {
 
 /// `switch add|info|list`, `link`, `port set|info`, `show mac-table`.
 enum NetworkSwitches {
-    static let all: [CommandSpec] = [add, info, list, link, portSet, portInfo, macTable]
+    static let all: [CommandSpec] = [add] + records + [link, portSet, portInfo, macTable]
 
     static let add = CommandSpec(
         "switch add", summary: "Add a physical Ethernet switch with ports SW.1 … SW.N (each an access port in VLAN 1)",
@@ -62,17 +76,8 @@ enum NetworkSwitches {
         unless that port has hairpin=on. An unconfigured port is an access port in VLAN 1, as on real switches.
         """
 
-    static let info = query("switch info", "A switch's record: ports, cabled ports, VLANs, learned MACs", example: "switch info sw1",
-                            kind: .networkSwitch, details: NetworkRecords.networkSwitch.help) { w, name throws(CoreError) in
-        NetworkRecords.networkSwitch.record(try w.switchInfo(name))
-    }
-
-    static let list = CommandSpec("switch list", summary: "Every switch's record, in creation order", example: "switch list",
-                                  details: NetworkRecords.networkSwitch.help) { call in
-        .list(try call.read { (w: World) throws(CoreError) in
-            try w.names(ofKind: .networkSwitch).map { name throws(CoreError) in .record(NetworkRecords.networkSwitch.record(try w.switchInfo(name))) }
-        })
-    }
+    static let records = infoAndList(.networkSwitch, "A switch's record: ports, cabled ports, VLANs, learned MACs",
+                                     example: "switch info sw1", NetworkRecords.networkSwitch) { w, name throws(CoreError) in try w.switchInfo(name) }
 
     static let link = CommandSpec(
         "link", summary: "Cable two ends: a host's NIC (HOST.ethN) or a switch port (SW.N) to another",

@@ -3,7 +3,7 @@ import VirtLang
 
 /// `vswitch add|info|list`, `nic attach|detach|info`: VMs' NICs (p- and v- objects).
 enum NetworkNICs {
-    static let all: [CommandSpec] = [vswitchAdd, vswitchInfo, vswitchList, attach, detach, info]
+    static let all: [CommandSpec] = [vswitchAdd] + records + [attach, detach, info]
 
     static let vswitchAdd = CommandSpec(
         "vswitch add", summary: "Add a vSwitch in a host's hypervisor, reaching the network by one of the host's NICs",
@@ -27,17 +27,8 @@ enum NetworkNICs {
         return .none
     }
 
-    static let vswitchInfo = query("vswitch info", "A vSwitch's record: host, uplink, mode, vNICs", example: "vswitch info vs1",
-                                   kind: .vswitch, details: NetworkRecords.vswitch.help) { w, name throws(CoreError) in
-        NetworkRecords.vswitch.record(try w.vswitchInfo(name))
-    }
-
-    static let vswitchList = CommandSpec("vswitch list", summary: "Every vSwitch's record, in creation order", example: "vswitch list",
-                                         details: NetworkRecords.vswitch.help) { call in
-        .list(try call.read { (w: World) throws(CoreError) in
-            try w.names(ofKind: .vswitch).map { name throws(CoreError) in .record(NetworkRecords.vswitch.record(try w.vswitchInfo(name))) }
-        })
-    }
+    static let records = infoAndList(.vswitch, "A vSwitch's record: host, uplink, mode, vNICs", example: "vswitch info vs1",
+                                     NetworkRecords.vswitch) { w, name throws(CoreError) in try w.vswitchInfo(name) }
 
     static let attach = CommandSpec(
         "nic attach", summary: "Give a VM a vNIC (VM.eth0, VM.eth1, …) on a vSwitch of its host, with a VLAN and an address",
