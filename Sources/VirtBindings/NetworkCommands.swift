@@ -11,6 +11,7 @@ enum NetworkCommands {
             KindRecords(.port, shape: "point", NetworkRecords.port) { w, name throws(CoreError) in try w.portInfo(name) },
             KindRecords(.vswitch, shape: "box", NetworkRecords.vswitch) { w, name throws(CoreError) in try w.vswitchInfo(name) },
             KindRecords(.vnic, shape: "circle", NetworkRecords.vnic) { w, name throws(CoreError) in try w.vnicInfo(name) },
+            KindRecords(.vf, shape: "point", NetworkRecords.vf) { w, name throws(CoreError) in try w.vfInfo(name) },
         ],
         exampleSetup: """
             host add pm3 cpus=8 mem=32G nics=2
@@ -30,6 +31,7 @@ enum NetworkCommands {
             vm start app3
             nic attach app1 to=vs1 ip=10.0.0.1/24
             nic attach app2 to=vs2 ip=10.0.0.2/24
+            sriov enable pm3.eth1 vfs=4
             """)
 }
 

@@ -3,7 +3,27 @@ import VirtLang
 
 /// `vswitch add|info|list`, `nic attach|detach|info`: VMs' NICs (p- and v- objects).
 enum NetworkNICs {
-    static let all: [CommandSpec] = [vswitchAdd] + records + [attach, detach, info]
+    static let all: [CommandSpec] = [vswitchAdd] + records + [attach, detach, info, sriov]
+
+    static let sriov = CommandSpec(
+        "sriov enable", summary: "Give a host NIC SR-IOV virtual functions (HOST.NIC.vf0 …) that VMs use directly",
+        example: "sriov enable pm4.eth1 vfs=8",
+        params: [.positional("nic", .object(.nic), "the host's NIC (not a vSwitch's uplink)"),
+                 .option("vfs", .integer, "how many VFs", required: true),
+                 .option("limit", .integer, "the most VFs the NIC allows (default \(World.defaultVFLimit), at most \(World.maxVFs))")],
+        mutates: true,
+        details: """
+            A VM's vNIC on a VF (nic attach VM vf=HOST.NIC) bypasses the hypervisor's vSwitch: the NIC's embedded
+            switch (about 1 µs, in hardware) joins it to the wire, so the vSwitch's policies do not apply and the host's
+            CPU does no switching. A VM with a VF cannot live-migrate until that vNIC is detached. PCIe with ARI allows
+            up to 256 functions; real NICs offer fewer (ixgbe 63, i40e 128); 256 is a cap of the model.
+            """
+    ) { call in
+        try call.change { (w: inout World) throws(CoreError) in
+            try w.enableSRIOV(call.text("nic")!, vfs: call.int("vfs")!, limit: call.int("limit"))
+        }
+        return .none
+    }
 
     static let vswitchAdd = CommandSpec(
         "vswitch add", summary: "Add a vSwitch in a host's hypervisor, reaching the network by one of the host's NICs",
@@ -34,15 +54,20 @@ enum NetworkNICs {
         "nic attach", summary: "Give a VM a vNIC (VM.eth0, VM.eth1, …) on a vSwitch of its host, with a VLAN and an address",
         example: "nic attach app3 to=vs1 vlan=10 ip=10.0.10.3/24",
         params: [.positional("vm", .vm, "the VM"),
-                 .option("to", .vswitch, "a vSwitch of the VM's host", required: true),
+                 .option("to", .vswitch, "a vSwitch of the VM's host"),
+                 .option("vf", .object(.nic), "instead of to=: a NIC of the VM's host with SR-IOV (the lowest free VF)"),
                  .option("vlan", .integer, "its VLAN, 1–4094 (tagged on the uplink); without it, untagged"),
                  .option("ip", .text, "its IPv4 address, ADDR/PREFIX (prefix 24 when omitted)"),
                  .option("mac", .text, "its MAC (default 52:54:00: and a counter since reset)")],
         mutates: true,
         details: "The vNIC is the VM's lowest free ethN (nic info VM.ethN shows it). MACs are 52:54:00:00:00:01, …:02, … in attach order since reset (QEMU/KVM's prefix)."
     ) { call in
+        guard (call["to"] == nil) != (call["vf"] == nil) else {
+            throw call.error(.value, "'nic attach' needs to=VSWITCH or vf=HOST.NIC (one of them)", hint: "nic attach VM to=vs1 ip=10.0.0.1/24",
+                             at: call["vf"] == nil ? nil : "vf")
+        }
         try call.change { (w: inout World) throws(CoreError) in
-            try w.attachNIC(vm: call.text("vm")!, to: call.text("to")!, vlan: call.int("vlan"), ip: call.text("ip"), mac: call.text("mac"))
+            try w.attachNIC(vm: call.text("vm")!, to: call.text("to"), vf: call.text("vf"), vlan: call.int("vlan"), ip: call.text("ip"), mac: call.text("mac"))
         }
         return .none
     }

@@ -43,6 +43,13 @@ enum NetworkRecords {
         Field("mac", "its MAC address") { .string($0.mac.description) },
         Field("vlan", "its VLAN (tagged on the uplink), or none (untagged)") { F.int($0.vlan) },
         Field("ip", "ADDR/PREFIX, or none") { F.text($0.ip) },
+        Field("vf", "the SR-IOV virtual function it uses (bypassing the vSwitch), or none") { F.text($0.vf) },
+    ])
+
+    static let vf = RecordSchema<(name: String, nic: String, user: String?)>([
+        Field("name", "HOST.NIC.vfK") { .string($0.name) },
+        Field("nic", "the NIC whose physical function exposes it", link: true) { .string($0.nic) },
+        Field("vnic", "the VM's vNIC using it, or none") { F.text($0.user) },
     ])
 
     static let macEntry = RecordSchema<MACTableEntry>([

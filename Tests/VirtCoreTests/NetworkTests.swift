@@ -197,3 +197,73 @@ func addNetworkedVM(_ w: inout World, _ vm: String, on host: String, vlan: Int?,
         #expect(buffer.frames.first?.time == 5 && buffer.frames.last?.time == Double(CaptureBuffer.capacity + 4))
     }
 }
+
+@Suite struct SRIOVTests {
+    /// web1 on a VF of pm1.eth1 (cabled to sw1.3), web2 behind vs-pm2.
+    static func world() throws -> World {
+        var w = try NetworkTests.twoHosts(trunk: false)
+        try w.destroyVM("web1")
+        try w.link("pm1.eth1", "sw1.3")
+        try w.enableSRIOV("pm1.eth1", vfs: 4, limit: nil)
+        try w.createVM("web1", vcpus: 1, mem: GiB, os: .linux, host: "pm1")
+        try w.startVM("web1")
+        try w.attachNIC(vm: "web1", vf: "pm1.eth1", vlan: nil, ip: "10.0.0.1/24", mac: nil)
+        try w.setPort("sw1.2", trunk: true, vlan: nil, vlans: [10], native: 1, hairpin: nil)
+        try w.detachNIC("web2.eth0")
+        try w.attachNIC(vm: "web2", to: "vs-pm2", vlan: nil, ip: "10.0.0.2/24", mac: nil)
+        return w
+    }
+
+    @Test func aVFBypassesTheVSwitchAndIsFaster() throws {
+        var w = try Self.world()
+        #expect(w.vnics["web1.eth0"]?.vf == "pm1.eth1.vf0")
+        #expect(w.kind(of: "pm1.eth1.vf3") == .vf && w.kind(of: "pm1.eth1.vf4") == nil)
+        let viaVF = try w.ping("web1", "web2")
+        #expect(viaVF.reachable)
+        #expect(viaVF.path == ["web1", "pm1.eth1", "sw1", "vs-pm2", "web2"])
+        try w.createVM("web3", vcpus: 1, mem: GiB, os: .linux, host: "pm1")
+        try w.startVM("web3")
+        try w.attachNIC(vm: "web3", to: "vs-pm1", vlan: nil, ip: "10.0.0.3/24", mac: nil)
+        let viaVSwitch = try w.ping("web3", "web2")
+        #expect(viaVSwitch.reachable && viaVF.rtt! < viaVSwitch.rtt!)
+        #expect(abs(viaVSwitch.rtt! - viaVF.rtt! - 2 * (NetworkDefaults.vswitchLatency - NetworkDefaults.embeddedLatency)) < 1e-12)
+    }
+
+    @Test func vfsAreTakenLowestFirstAndRunOut() throws {
+        var w = try Self.world()
+        for n in 2...4 {
+            try w.createVM("v\(n)", vcpus: 1, mem: GiB, os: .linux, host: "pm1")
+            try w.attachNIC(vm: "v\(n)", vf: "pm1.eth1", vlan: nil, ip: nil, mac: nil)
+        }
+        #expect(w.vnics["v4.eth0"]?.vf == "pm1.eth1.vf3")
+        try w.createVM("v5", vcpus: 1, mem: GiB, os: .linux, host: "pm1")
+        expectRefused(&w, .state, containing: "every VF") { w throws(CoreError) in _ = try w.attachNIC(vm: "v5", vf: "pm1.eth1", vlan: nil, ip: nil, mac: nil) }
+        try w.detachNIC("v2.eth0")
+        #expect(try w.attachNIC(vm: "v5", vf: "pm1.eth1", vlan: nil, ip: nil, mac: nil) == "v5.eth0")
+        #expect(w.vnics["v5.eth0"]?.vf == "pm1.eth1.vf1")
+    }
+
+    @Test func aVFAttachedVMCannotLiveMigrateUntilDetached() throws {
+        var w = try Self.world()
+        try addNetworkedHost(&w, "pm3", port: "sw1.4")
+        expectRefused(&w, .state, containing: "cannot live-migrate") { w throws(CoreError) in _ = try w.migrate("web1", to: "pm3") }
+        try w.detachNIC("web1.eth0")
+        _ = try w.migrate("web1", to: "pm3")
+    }
+
+    @Test func badSRIOVRequestsChangeNothing() throws {
+        var w = try Self.world()
+        for (vfs, limit) in [(0, nil), (-1, nil), (65, nil), (300, 256), (8, 257), (8, 0), (Int.max, nil)] as [(Int, Int?)] {
+            expectRefused(&w, .value) { w throws(CoreError) in try w.enableSRIOV("pm2.eth1", vfs: vfs, limit: limit) }
+        }
+        expectRefused(&w, .state, containing: "already enabled") { w throws(CoreError) in try w.enableSRIOV("pm1.eth1", vfs: 2, limit: nil) }
+        expectRefused(&w, .state, containing: "uplink") { w throws(CoreError) in try w.enableSRIOV("pm2.eth0", vfs: 2, limit: nil) }
+        expectRefused(&w, .name) { w throws(CoreError) in try w.enableSRIOV("pm1.eth9", vfs: 2, limit: nil) }
+        expectRefused(&w, .state, containing: "runs on") { w throws(CoreError) in _ = try w.attachNIC(vm: "web2", vf: "pm1.eth1", vlan: nil, ip: nil, mac: nil) }
+        expectRefused(&w, .state, containing: "no virtual functions") { w throws(CoreError) in _ = try w.attachNIC(vm: "web2", vf: "pm2.eth1", vlan: nil, ip: nil, mac: nil) }
+        try w.enableSRIOV("pm2.eth1", vfs: 256, limit: 256)
+        #expect(w.names(ofKind: .vf).count == 260)
+        let loaded = try World.load(json: w.savedJSON())
+        #expect(loaded == w)
+    }
+}

@@ -9,6 +9,9 @@ struct Bridge: Codable, Equatable, Sendable {
     /// A vSwitch's uplink, a NIC of its host (`pm1.eth0`).
     var uplink: String?
     var mode: VSwitchMode = .veb
+    /// An SR-IOV NIC's embedded switch (named by its NIC): its virtual functions and their cap.
+    var vfs: Int?
+    var vfLimit: Int?
     /// Configured physical ports by number; the others are access ports in VLAN 1.
     var configs: [Int: PortConfig] = [:]
     /// A vSwitch's vNICs, in attach order.
@@ -23,8 +26,10 @@ struct Bridge: Codable, Equatable, Sendable {
     var indexed: [String] = []
 
     var isPhysical: Bool { host == nil }
+    /// A vSwitch in a hypervisor (not a physical switch, not a NIC's embedded switch).
+    var isVSwitch: Bool { host != nil && vfs == nil }
 
-    private enum CodingKeys: String, CodingKey { case name, ports, host, uplink, mode, configs, attached, table }
+    private enum CodingKeys: String, CodingKey { case name, ports, host, uplink, mode, vfs, vfLimit, configs, attached, table }
 }
 
 /// How a vSwitch treats frames between two of its VMs (IEEE 802.1Qbg).
@@ -94,6 +99,8 @@ struct VNIC: Codable, Equatable, Sendable {
     var vlan: UInt16?
     var ip: IPv4?
     var prefix: Int = 24
+    /// The SR-IOV virtual function it uses (`pm1.eth1.vf0`), bypassing the vSwitch.
+    var vf: String?
     /// The VM's ARP cache for this NIC, by IPv4 address.
     var arp: [Int: ARPEntry] = [:]
 }

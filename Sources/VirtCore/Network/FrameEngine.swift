@@ -61,6 +61,8 @@ public enum NetworkDefaults {
     public static let switchLatency = 5e-6
     /// A vSwitch's per-frame latency in the hypervisor (software switching: tens of µs).
     public static let vswitchLatency = 20e-6
+    /// An SR-IOV NIC's embedded switch: hardware, no hypervisor on the path (about 1 µs).
+    public static let embeddedLatency = 1e-6
     /// Line rate of every cable, bits per second.
     public static let linkRate = 10e9
 }
@@ -126,7 +128,8 @@ extension World {
             outs = (bridge.flood[vlan] ?? []) + bridge.everyVLAN
             if !config.hairpin { outs.removeAll { $0 == port } }
         }
-        frame.time += bridge.isPhysical ? NetworkDefaults.switchLatency : NetworkDefaults.vswitchLatency
+        frame.time += bridge.isPhysical ? NetworkDefaults.switchLatency
+            : bridge.vfs != nil ? NetworkDefaults.embeddedLatency : NetworkDefaults.vswitchLatency
         for out in outs {
             let tag = network.config(of: out, in: bridge).tag(for: vlan)
             var copy = frame

@@ -3,7 +3,10 @@ extension World {
     func checkNetworkInvariants() throws(CoreError) {
         for (name, bridge) in bridges {
             let path = "network.bridges.\(name)"
-            try Invariant.require(registry.kind(of: name) == (bridge.isPhysical ? .networkSwitch : .vswitch), path, "is not registered as its kind")
+            try Invariant.require(kind(of: name) == (bridge.isPhysical ? .networkSwitch : bridge.isVSwitch ? .vswitch : .nic), path, "is not registered as its kind")
+            if let vfs = bridge.vfs {
+                try Invariant.require((1...World.maxVFs).contains(bridge.vfLimit ?? 0) && (1...(bridge.vfLimit ?? 0)).contains(vfs), path + ".vfs", "must be 1 to its limit (at most \(World.maxVFs))")
+            }
             if bridge.isPhysical {
                 try Invariant.require((1...World.maxSwitchPorts).contains(bridge.ports), path + ".ports", "must be 1 to \(World.maxSwitchPorts)")
                 for (number, config) in bridge.configs {

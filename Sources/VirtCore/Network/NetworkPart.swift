@@ -28,6 +28,8 @@ extension ObjectKind {
     public static let vswitch = ObjectKind("vswitch", noun: "vSwitch")
     /// A VM's virtual NIC, created by `nic attach`: `web1.eth0`.
     public static let vnic = ObjectKind("vnic", noun: "vNIC", ownedBy: .vm)
+    /// An SR-IOV virtual function of a host NIC, derived from `sriov enable … vfs=N`: `pm1.eth1.vf0`.
+    public static let vf = ObjectKind("vf", noun: "virtual function", ownedBy: .nic, derived: true)
 }
 
 /// The part's storage as the network operations use it.
@@ -46,11 +48,13 @@ extension NetworkPart {
     /// The network part's entry in `World.parts`.
     static let descriptor = PartDescriptor(
         name: "network",
-        kinds: [.networkSwitch, .port, .vswitch, .vnic],
+        kinds: [.networkSwitch, .port, .vswitch, .vnic, .vf],
         migrationChecks: World.networkMigrationChecks,
         migrationHooks: [{ world, request in world.moveNICs(of: request.vm.name, to: request.destination.name) }],
         derivedChildren: { world, owner in
-            guard let bridge = world.bridges[owner], bridge.isPhysical else { return [] }
+            guard let bridge = world.bridges[owner] else { return [] }
+            if let vfs = bridge.vfs { return (0..<vfs).map { ("\(owner).vf\($0)", .vf) } }
+            guard bridge.isPhysical else { return [] }
             return (1...max(1, bridge.ports)).map { ("\(owner).\($0)", .port) }
         },
         removed: { world, name in world.forgetNetwork(of: name) },

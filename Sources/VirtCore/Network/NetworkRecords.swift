@@ -38,6 +38,8 @@ public struct VNICInfo: Sendable {
     public var vlan: Int?
     /// `ADDR/PREFIX`, or nil.
     public var ip: String?
+    /// The SR-IOV VF it uses, or nil.
+    public var vf: String?
 }
 
 /// One line of `show mac-table`.

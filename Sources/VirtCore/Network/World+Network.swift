@@ -89,9 +89,16 @@ extension World {
     /// `nic attach VM to=VSWITCH [vlan=V] [ip=ADDR/PREFIX] [mac=MAC]`: the VM's next
     /// vNIC (`VM.eth0`, `VM.eth1`, …); returns its name.
     @discardableResult
-    public mutating func attachNIC(vm name: String, to vswitch: String, vlan: Int?, ip: String?, mac: String?) throws(CoreError) -> String {
+    public mutating func attachNIC(vm name: String, to vswitch: String? = nil, vf nic: String? = nil, vlan: Int?, ip: String?,
+                                   mac: String?) throws(CoreError) -> String {
+        if let nic { return try attachVF(vm: name, nic: nic, vlan: vlan, ip: ip, mac: mac) }
+        return try attachNIC(vm: name, to: vswitch ?? "", vlan: vlan, ip: ip, mac: mac, allowEmbedded: false)
+    }
+
+    mutating func attachNIC(vm name: String, to vswitch: String, vlan: Int?, ip: String?, mac: String?,
+                                    allowEmbedded: Bool) throws(CoreError) -> String {
         let vm = try existingVM(name, at: "vm")
-        guard let bridge = bridges[vswitch], !bridge.isPhysical else {
+        guard let bridge = bridges[vswitch], bridge.isVSwitch || allowEmbedded && bridge.vfs != nil else {
             throw CoreError.unknown(.vswitch, vswitch, among: names(ofKind: .vswitch), at: "to")
         }
         guard let host = vm.host else {
@@ -159,6 +166,9 @@ extension World {
             registry.remove(vswitch)
         }
         for nic in children(of: name) where kind(of: nic) == .nic {
+            if let embedded = bridges.removeValue(forKey: nic) {
+                for port in embedded.indexed { network.attachment.removeValue(forKey: port) }
+            }
             network.attachment.removeValue(forKey: nic)
             network.captures.removeValue(forKey: nic)
             if let peer = network.links.removeValue(forKey: nic) {
@@ -198,7 +208,7 @@ extension World {
     }
 
     public func vswitchInfo(_ name: String) throws(CoreError) -> VSwitchInfo {
-        guard let bridge = bridges[name], let host = bridge.host else {
+        guard let bridge = bridges[name], let host = bridge.host, bridge.isVSwitch else {
             throw CoreError.unknown(.vswitch, name, among: names(ofKind: .vswitch), at: "name")
         }
         return VSwitchInfo(name: name, host: host, uplink: bridge.uplink, mode: bridge.mode, nics: bridge.attached,
@@ -208,7 +218,7 @@ extension World {
     public func vnicInfo(_ name: String) throws(CoreError) -> VNICInfo {
         guard let nic = vnics[name] else { throw CoreError.unknown(.vnic, name, among: Array(vnics.keys), at: "name") }
         return VNICInfo(name: name, vm: nic.vm, vswitch: nic.vswitch, mac: nic.mac, vlan: nic.vlan.map(Int.init),
-                        ip: nic.ip.map { "\($0)/\(nic.prefix)" })
+                        ip: nic.ip.map { "\($0)/\(nic.prefix)" }, vf: nic.vf)
     }
 
     /// The bridge a port, uplink NIC or vNIC belongs to.
@@ -220,7 +230,7 @@ extension World {
 
     /// A host's vSwitches, in creation order.
     func vswitchNames(on host: String) -> [String] {
-        bridges.values.filter { $0.host == host }.map(\.name)
+        bridges.values.filter { $0.host == host && $0.isVSwitch }.map(\.name)
     }
 
     /// A VLAN ID 1–4094 (802.1Q reserves 0 and 4095).

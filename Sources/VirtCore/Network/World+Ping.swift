@@ -80,7 +80,7 @@ extension World {
     /// first), keeping MAC, IP and VLAN; then each announces its MAC by RARP so the
     /// switches relearn where it is.
     mutating func moveNICs(of vm: String, to host: String) {
-        let nics = registry.children(of: vm).filter { vnics[$0] != nil }
+        let nics = registry.children(of: vm).filter { vnics[$0] != nil && vnics[$0]!.vf == nil }
         let targets = vswitchNames(on: host)
         guard !nics.isEmpty, let first = targets.first else { return }
         var frames = FrameRun()
@@ -99,6 +99,12 @@ extension World {
 
     /// The network part's migration preconditions: a VM with vNICs needs a vSwitch at the destination.
     static let networkMigrationChecks: [MigrationCheck] = [
+        MigrationCheck(name: "sriov") { w, r throws(CoreError) in
+            let vfNICs = w.registry.children(of: r.vm.name).filter { w.vnics[$0]?.vf != nil }
+            guard let nic = vfNICs.first else { return }
+            throw .state("\(r.vm.name) uses the SR-IOV virtual function \(w.vnics[nic]!.vf!) through \(nic): a VF is hardware of \(r.source.name), so the VM cannot live-migrate",
+                         hint: "nic detach \(nic) first (give it a vNIC on a vSwitch to keep it reachable), then migrate", at: "name")
+        },
         MigrationCheck(name: "vswitch") { w, r throws(CoreError) in
             let nics = w.registry.children(of: r.vm.name).filter { w.vnics[$0] != nil }
             guard !nics.isEmpty, w.vswitchNames(on: r.destination.name).isEmpty else { return }
