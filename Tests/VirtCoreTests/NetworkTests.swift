@@ -112,6 +112,17 @@ func addNetworkedVM(_ w: inout World, _ vm: String, on host: String, vlan: Int?,
         #expect(try w.ping("web1", "web2").path == ["web1", "vs-pm1", "sw1", "vs-pm3", "web2"])
     }
 
+    @Test func aDestinationOffTheVMsVLANLeavesItUnreachableAndPingSaysWhy() throws {
+        var w = try Self.twoHosts()
+        try addNetworkedHost(&w, "pm3", port: "sw1.3")
+        _ = try w.ping("web1", "web2")
+        _ = try w.migrate("web2", to: "pm3")
+        let result = try w.ping("web1", "web2")
+        #expect(!result.reachable)
+        #expect(result.reason == "sw1.3 does not carry VLAN 10")
+        #expect(w.network.captures["sw1.3"]?.frames.last?.payload == .rarp(mac: w.vnics["web2.eth0"]!.mac), "the RARP reached sw1.3 and was dropped there")
+    }
+
     @Test func aDestinationWithoutAVSwitchIsRefused() throws {
         var w = try Self.twoHosts()
         try w.addHost("pm9", cpus: 16, mem: 64 * GiB)
