@@ -95,9 +95,9 @@ extension World {
     }
 
     private mutating func enter(_ name: String, by port: String, _ transit: Transit, _ run: inout FrameRun) {
-        learn(transit.frame, at: name, by: port)
-        // Read after learning: holding a copy while the table changes would copy the table.
-        let bridge = bridges[name]!
+        // The bridge is read in place by its index (a local copy would retain all its
+        // fields, and copy its table when learning changes it).
+        let b = network.bridges.index(forKey: name)!
         var frame = transit.frame
         // A broadcast may meet a loop of cables: each copy enters each (bridge, port) once.
         // A unicast follows learned entries, bounded by a hop limit.
@@ -106,7 +106,7 @@ extension World {
                                   hops: transit.hops))
             return
         }
-        let config = network.config(of: port, in: bridge)
+        let config = network.config(of: port, in: network.bridges.values[b])
         let vlan: UInt16
         switch config.classify(frame.vlan, port: port) {
         case .success(let v): vlan = v
@@ -114,24 +114,27 @@ extension World {
             run.drops.append(Drop(device: name, reason: rule.text, hops: transit.hops))
             return
         }
+        learn(frame.src, vlan: vlan, at: b, by: port)
+        let uplink = network.bridges.values[b].uplink
+        let physical = network.bridges.values[b].isPhysical
         var outs: [String]
-        if bridge.mode == .vepa, !bridge.isPhysical, port != bridge.uplink {
-            outs = bridge.uplink.map { [$0] } ?? []
-        } else if !frame.dst.isMulticast, let entry = bridge.table[MACEntry.key(vlan: vlan, mac: frame.dst)],
+        if network.bridges.values[b].mode == .vepa, !physical, port != uplink {
+            outs = uplink.map { [$0] } ?? []
+        } else if !frame.dst.isMulticast, let entry = network.bridges.values[b].table[MACEntry.key(vlan: vlan, mac: frame.dst)],
                   clock - entry.time < World.macAgeing {
-            guard network.config(of: entry.port, in: bridge).carries(vlan) else {
+            guard network.config(of: entry.port, in: network.bridges.values[b]).carries(vlan) else {
                 run.drops.append(Drop(device: name, reason: "\(entry.port) does not carry VLAN \(vlan)", hops: transit.hops))
                 return
             }
             outs = entry.port != port || config.hairpin ? [entry.port] : []
         } else {
-            outs = (bridge.flood[vlan] ?? []) + bridge.everyVLAN
+            outs = (network.bridges.values[b].flood[vlan] ?? []) + network.bridges.values[b].everyVLAN
             if !config.hairpin { outs.removeAll { $0 == port } }
         }
-        frame.time += bridge.isPhysical ? NetworkDefaults.switchLatency
-            : bridge.vfs != nil ? NetworkDefaults.embeddedLatency : NetworkDefaults.vswitchLatency
+        frame.time += physical ? NetworkDefaults.switchLatency
+            : network.bridges.values[b].vfs != nil ? NetworkDefaults.embeddedLatency : NetworkDefaults.vswitchLatency
         for out in outs {
-            let tag = network.config(of: out, in: bridge).tag(for: vlan)
+            let tag = network.config(of: out, in: network.bridges.values[b]).tag(for: vlan)
             var copy = frame
             copy.vlan = tag
             emit(copy, from: out, hops: transit.hops + [Hop(device: name, inPort: port, outPort: out, vlan: tag.map(Int.init))],
@@ -139,16 +142,15 @@ extension World {
         }
     }
 
-    /// Learns the source of a frame entering a bridge by `port`, in the VLAN the port
-    /// puts it in (a frame the port drops teaches nothing).
-    private mutating func learn(_ frame: Frame, at name: String, by port: String) {
-        guard !frame.src.isMulticast, let uplink = bridges[name].map({ $0.uplink }),
-              case .success(let vlan) = network.config(of: port, in: bridges[name]!).classify(frame.vlan, port: port) else { return }
-        let source = MACEntry.key(vlan: vlan, mac: frame.src)
+    /// Learns a frame's source on the port it came in by, in its VLAN.
+    private mutating func learn(_ src: MAC, vlan: UInt16, at b: Int, by port: String) {
+        guard !src.isMulticast else { return }
+        let source = MACEntry.key(vlan: vlan, mac: src)
         // A vSwitch knows its own VMs' MACs (the hypervisor set them): a frame of theirs
         // coming back up its uplink (reflected by a hairpin port) does not move them.
-        if port == uplink, let known = bridges[name]!.table[source], vnics[known.port]?.mac == frame.src { return }
-        bridges[name]!.table[source] = MACEntry(port: port, time: clock)
+        if port == network.bridges.values[b].uplink, let known = network.bridges.values[b].table[source],
+           network.vnics[known.port]?.mac == src { return }
+        network.bridges.values[b].table[source] = MACEntry(port: port, time: clock)
     }
 
     /// A frame leaves by a port: to a vNIC, or along a cable to the next bridge.
