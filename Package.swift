@@ -29,12 +29,14 @@ let package = Package(
         // The line editor: the only importer of CLibEdit.
         .target(name: "VirtLineEdit", dependencies: ["CLibEdit"]),
         // Lesson files, lesson mode, `virtlab test`.
-        .target(name: "VirtLessons", dependencies: ["VirtLang", "VirtBindings"]),
+        // The one way VirtLab writes files: atomically, only to regular files (issue 10).
+        .target(name: "VirtFiles"),
+        .target(name: "VirtLessons", dependencies: ["VirtLang", "VirtBindings", "VirtFiles"]),
         // `virtlab grade`: exercises, the sandbox, scores and every report format.
         .target(name: "VirtGrader", dependencies: ["VirtLessons", "VirtLang", "VirtBindings"]),
         // The command-line front end (run, check, REPL, lessons), as a library so tests can reach it.
         .target(name: "VirtCLI", dependencies: [
-            "VirtLang", "VirtBindings", "VirtLineEdit", "VirtLessons", "VirtGrader",
+            "VirtLang", "VirtBindings", "VirtLineEdit", "VirtLessons", "VirtGrader", "VirtFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "virtlab", dependencies: ["VirtCLI"]),
@@ -43,7 +45,7 @@ let package = Package(
         .testTarget(name: "VirtCoreTests", dependencies: ["VirtCore"]),
         .testTarget(name: "VirtBindingsTests", dependencies: ["VirtBindings", "VirtLang", "VirtCore"],
                     exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "VirtLessonsTests", dependencies: ["VirtLessons", "VirtBindings", "VirtLang"]),
+        .testTarget(name: "VirtLessonsTests", dependencies: ["VirtLessons", "VirtBindings", "VirtLang", "VirtFiles"]),
         .testTarget(name: "VirtGraderTests", dependencies: ["VirtGrader", "VirtLessons", "VirtBindings", "VirtLang"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["repl_pty.py", "Schemas"]),
     ]

@@ -44,7 +44,7 @@ enum ServerPlacement {
             assigned VM is powered off. Returns the moves, the hosts powered off and the time taken.
             """
     ) { call in
-        .record(ServerRecords.consolidation.record(try call.change { (w: inout World) in w.consolidate() }))
+        .record(ServerRecords.consolidation.record(try call.changeInterruptibly { (w: inout World, stop) throws(CoreError) in try w.consolidate(stop: stop) }))
     }
 
     static let utilization = CommandSpec(

@@ -27,10 +27,36 @@ extension CommandCall {
     /// `mutates: true` may: a query asking to change the world is a bug in VirtLab,
     /// reported as such and changing nothing.
     func change<T>(_ body: (inout World) throws(CoreError) -> T) throws -> T {
+        try checkMutates()
+        return try body(&box.world)
+    }
+
+    private func checkMutates() throws {
         guard mutates else {
             throw error(.state, "internal error: a query tried to change the world", hint: "please report this")
         }
-        return try body(&box.world)
+    }
+
+    /// Runs a long core operation that polls `stop` as it works: a timeout or
+    /// Ctrl-C (the interpreter's interrupt check) ends it with the interpreter's
+    /// limit error, the world unchanged. It works on a copy, stored when done,
+    /// because the interrupt check may read the session's world (the grader's does).
+    func changeInterruptibly<T>(_ body: (inout World, () -> Bool) throws(CoreError) -> T) throws -> T {
+        var stopped: ScriptError?
+        let check = interpreter.interruptCheck
+        do {
+            try checkMutates()
+            var world = box.world
+            let result = try body(&world) {
+                if stopped == nil { stopped = check?() }
+                return stopped != nil
+            }
+            box.world = world
+            return result
+        } catch {
+            if let stopped { throw stopped }
+            throw error
+        }
     }
 
     /// Runs a core query.

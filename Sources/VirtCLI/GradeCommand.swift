@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VirtFiles
 import VirtGrader
 import VirtLang
 
@@ -106,9 +107,9 @@ struct GradeCommand: ParsableCommand {
             return
         }
         do {
-            try Data(report.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try FileWriter.write(Data(report.utf8), to: output)
         } catch {
-            Terminal.shared.err("error: cannot write '\(output)'\nhint: check that its folder exists and is writable")
+            Terminal.shared.err("error: \(error.message)" + (error.hint.map { "\nhint: \($0)" } ?? ""))
             throw ExitCode(1)
         }
     }

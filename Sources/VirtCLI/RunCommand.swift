@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VirtFiles
 import VirtBindings
 import VirtLang
 
@@ -8,7 +9,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run scripts in one session, in order.")
 
-    @Argument(help: "The .vlab scripts to run.") var files: [String]
+    @Argument(help: "The .vlab scripts to run ('-' reads one from standard input).") var files: [String]
     @Flag(help: "Print each printed value as one JSON line.") var json = false
     @Option(help: "Write the final world to this file in the save format.") var state: String?
     @OptionGroup var limits: LimitOptions
@@ -23,9 +24,14 @@ struct RunCommand: ParsableCommand {
         let interpreter = SessionFactory.make(printer: Printer(json: json), limits: Limits(maxSteps: limits.maxSteps, timeout: limits.timeout))
         let files = LocalFiles()
         var status: Int32 = 0
+        if let state, let input = self.files.first(where: { $0 != "-" && FileWriter.sameFile($0, state) }) {
+            Terminal.shared.err("error: --state '\(state)' is one of the scripts ('\(input)'); the run would overwrite it\nhint: write the world somewhere else")
+            return 64
+        }
         for path in self.files {
             do {
-                try interpreter.execute(SourceFile(name: path, text: try files.read(path)))
+                let text = path == "-" ? Self.standardInput() : try files.read(path)
+                try interpreter.execute(SourceFile(name: path == "-" ? "<stdin>" : path, text: text))
             } catch let error as ScriptError {
                 Terminal.shared.report(error)
                 status = 1
@@ -48,6 +54,13 @@ struct RunCommand: ParsableCommand {
             }
         }
         return status
+    }
+}
+
+extension RunCommand {
+    /// All of standard input, as a script (`virtlab run -`, like `python3 -`).
+    static func standardInput() -> String {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import VirtFiles
 import VirtBindings
 import VirtLang
 import VirtLineEdit
@@ -6,19 +7,20 @@ import VirtLineEdit
 /// Files on disk for `save`, `load`, `export` and `source`.
 final class LocalFiles: FileAccess {
     func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScriptError(.io, "cannot read '\(path)'", hint: FileManager.default.fileExists(atPath: path) ? "check its permissions" : "no such file")
+        do {
+            return String(decoding: try FileWriter.read(path), as: UTF8.self)
+        } catch {
+            throw ScriptError(.io, error.message, hint: error.hint)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     func write(_ path: String, _ text: String) throws { try write(path, bytes: Array(text.utf8)) }
 
     func write(_ path: String, bytes: [UInt8]) throws {
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try FileWriter.write(Data(bytes), to: path)
         } catch {
-            throw ScriptError(.io, "cannot write '\(path)'", hint: "check that its folder exists and is writable")
+            throw ScriptError(.io, error.message, hint: error.hint)
         }
     }
 
@@ -39,15 +41,17 @@ struct Limits {
 
     func apply(to interpreter: Interpreter) {
         interpreter.maxSteps = maxSteps ?? Int.max
-        let deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) }
-        let seconds = timeout ?? 0
+        // A timeout beyond a century is no timeout (and must not overflow the clock).
+        let deadline = timeout.flatMap { $0 < 3e9 ? DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) : nil }
+        let start = DispatchTime.now().uptimeNanoseconds
         interpreter.interruptCheck = {
             if Interrupt.check() {
                 Interrupt.clear()
                 return ScriptError(.limit, "interrupted")
             }
             if let deadline, DispatchTime.now().uptimeNanoseconds > deadline {
-                return ScriptError(.limit, "stopped after \(NumberFormat.format(seconds))s (timeout)")
+                let elapsed = (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e7).rounded() / 100
+                return ScriptError(.limit, "stopped after \(NumberFormat.format(elapsed))s (timeout \(NumberFormat.format(timeout!))s)")
             }
             return nil
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import VirtLang
 
 /// The `virtlab` command line.
 public struct Virtlab: ParsableCommand {
@@ -10,4 +12,33 @@ public struct Virtlab: ParsableCommand {
         defaultSubcommand: ReplCommand.self)
 
     public init() {}
+
+    /// Runs the command line. An unknown command word (`virtlab frobnicate`,
+    /// `virtlab help bogus`) is a usage error (status 64) naming the commands,
+    /// not the REPL's usage.
+    public static func start(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        if let problem = unknownCommand(in: arguments) {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            Foundation.exit(64)
+        }
+        main(arguments)
+    }
+
+    /// The names `virtlab` accepts as its first word.
+    static var commandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// The usage error for an unknown first word, or nil.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        var word = first
+        if first == "help" {
+            guard arguments.count > 1, !arguments[1].hasPrefix("-") else { return nil }
+            word = arguments[1]
+        }
+        guard !commandNames.contains(word) else { return nil }
+        let hint = Suggest.hint(for: word, among: commandNames) ?? "commands are " + commandNames.joined(separator: ", ")
+        return "error: unknown command '\(word)'\nhint: \(hint)"
+    }
 }

@@ -38,27 +38,36 @@ public struct LessonChecker {
         return lesson.steps.enumerated().map { index, step in
             var report = StepReport(lessonID: lesson.id, number: index + 1, count: lesson.steps.count, title: step.title)
             let place = StepPlace(path: lesson.path, step: step)
+            // Every block gets the goals' step allowance: `while true {}` in a lesson is a reported problem, not a hang.
             for setup in step.setups {
-                place.run(setup, in: session, as: "setup", into: &report.problems)
+                place.run(setup, in: session.allowingBlockSteps(), as: "setup", into: &report.problems)
             }
             for example in step.examples {
-                place.run(example, in: session.copy(), as: "example", into: &report.problems)
+                place.run(example, in: session.allowingBlockSteps().copy(), as: "example", into: &report.problems)
             }
             for solution in step.solutions {
-                report.problems += place.solutionProblems(solution, from: session)
+                report.problems += place.solutionProblems(solution, from: session.allowingBlockSteps())
             }
             var everFailed = Set<Int>(), everWrong = Set<Int>()
             for wrong in step.wrongs {
-                let (problems, failed, answeredWrong) = place.wrongProblems(wrong, from: session)
+                let (problems, failed, answeredWrong) = place.wrongProblems(wrong, from: session.allowingBlockSteps())
                 report.problems += problems
                 everFailed.formUnion(failed)
                 everWrong.formUnion(answeredWrong)
             }
             if !step.wrongs.isEmpty { report.problems += place.neverFailed(everFailed) + place.neverAnsweredWrong(everWrong) }
             report.problems += place.missingBlocks
-            if let solution = step.solutions.first { try? solution.run(in: session, path: lesson.path) }
+            if let solution = step.solutions.first { try? solution.run(in: session.allowingBlockSteps(), path: lesson.path) }
             return report
         }
+    }
+}
+
+extension Interpreter {
+    /// Allows the next block `ScriptBlock.stepAllowance` steps from here.
+    func allowingBlockSteps() -> Interpreter {
+        maxSteps = steps &+ ScriptBlock.stepAllowance
+        return self
     }
 }
 

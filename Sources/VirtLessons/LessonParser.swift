@@ -5,8 +5,10 @@ import VirtLang
 public enum LessonParser {
     /// Parses lesson text; `path` names the file in diagnostics and script errors.
     public static func parse(_ text: String, path: String) throws -> Lesson {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Swift reads "\r\n" as one character: split the bytes, so CRLF files read as LF ones (and skip a BOM).
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0, as: UTF8.self)
         }
         let front = try FrontMatter(lines: lines, path: path)
         var builder = StepBuilder(path: path)

@@ -1,4 +1,5 @@
 import Foundation
+import VirtFiles
 
 /// The progress file: every lesson's progress as JSON, written atomically. A file
 /// that cannot be read as progress is reported and set aside, never overwritten.
@@ -24,9 +25,17 @@ public struct ProgressStore: Sendable {
         var lessons: [String: LessonProgress] = [:]
     }
 
-    /// Every lesson's progress, by lesson id. A corrupt file is moved aside first.
+    /// Only the version, read before the rest: a newer file is left alone.
+    private struct Version: Codable { var version: Int }
+
+    /// Every lesson's progress, by lesson id. A corrupt file is moved aside first;
+    /// a file of a newer version is refused and left as it is (a newer VirtLab owns it).
     public func load() throws -> [String: LessonProgress] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        if let version = try? JSONDecoder().decode(Version.self, from: data).version, version > File().version {
+            throw LessonError(path: path, line: 0, "the progress file is version \(version), newer than this VirtLab reads (\(File().version))",
+                              hint: "use the newer VirtLab that wrote it, or point XDG_DATA_HOME elsewhere; the file was left untouched")
+        }
         do {
             return try JSONDecoder().decode(File.self, from: data).lessons
         } catch {
@@ -53,17 +62,17 @@ public struct ProgressStore: Sendable {
         try save(lessons)
     }
 
-    /// Writes a temporary file beside the real one, then renames it over it.
+    /// Writes the file atomically (through a symlink, keeping its permissions).
     private func save(_ lessons: [String: LessonProgress]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(File(lessons: lessons))
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw LessonError(path: path, line: 0, "cannot write the progress file", hint: "check that its folder is writable")
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        do {
+            try FileWriter.write(data, to: path)
+        } catch {
+            throw LessonError(path: path, line: 0, "cannot write the progress file: \(error.message)", hint: error.hint ?? "check that its folder is writable")
         }
     }
 

@@ -1,3 +1,3 @@
 import VirtCLI
 
-Virtlab.main()
+Virtlab.start()

@@ -7,9 +7,25 @@ import VirtLang
 /// `mutates: false` leaves the world equal whatever it is given, and every command
 /// that fails leaves the world equal (validate, then mutate).
 @Suite struct MutatesTests {
-    /// Words that break an argument: an unknown name, zero, a negative, an empty text,
-    /// an absurd number, a negative size.
-    static let badValues = ["nosuch", "0", "-1", "''", "1e308", "-5G"]
+    /// Words that break an argument (issue 10): an unknown name, zero, -1, the largest
+    /// and smallest integers, 1e308, inf, nan, an empty text, a negative and a huge size,
+    /// a 10,000-character name, control characters, and a name of every kind of object
+    /// in the example world (`otherKinds`).
+    static let badValues = ["nosuch", "0", "-1", "9223372036854775807", "-9223372036854775808", "1e308", "-1e308",
+                            "inf", "nan", "''", "-5G", "1e300G", "1e300Gbps", "0.0000000001bps", "1e300s", "1e300%",
+                            String(repeating: "n", count: 10_000), "\"a\\nb\"", "\"\u{1B}[2J\"", "\"\u{1}\u{7f}\""]
+        + otherKinds
+
+    /// One existing object of every kind in the example world (names of the wrong kind).
+    static let otherKinds: [String] = {
+        guard let world = try? base().world else { return [] }
+        let all = world.objectNames(kinds: nil)
+        return VirtLab.registry.commands.flatMap { spec in
+            spec.params.compactMap { if case .object(let kinds) = $0.type { kinds.first } else { nil } }
+        }.reduce(into: [String]()) { names, kind in
+            if let name = world.objectNames(kinds: [kind]).first, !names.contains(name) { names.append(name) }
+        }.filter(all.contains)
+    }()
 
     /// A session holding every part's example objects, with files kept in memory.
     static func base() throws -> Interpreter {

@@ -130,7 +130,7 @@ import Testing
         try w.createVM("c", vcpus: 1, mem: 2 * GiB, os: .linux, host: "pm3")
         try w.startVM("a")
         try w.startVM("c")
-        let result = w.consolidate()
+        let result = try w.consolidate()
         #expect(result.moves.map(\.vm) == ["c", "b"])
         #expect(result.moves.map(\.to) == ["pm1", "pm1"])
         #expect(result.moves[0].migration.mode == .precopy)
@@ -149,7 +149,7 @@ import Testing
         }
         try w.createVM("a", vcpus: 3, mem: 2 * GiB, os: .linux, host: "pm1")
         try w.createVM("b", vcpus: 2, mem: 2 * GiB, os: .linux, host: "pm2")
-        let result = w.consolidate()
+        let result = try w.consolidate()
         #expect(result.moves.isEmpty && result.poweredOff.isEmpty)
     }
 }

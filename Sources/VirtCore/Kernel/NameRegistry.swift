@@ -59,11 +59,17 @@ struct NameRegistry: Equatable, Sendable {
 
     /// Each dot-separated part of a name uses letters, digits, `-` and `_`; the first
     /// starts with a letter. Only sub-objects have dots. `all` and `none` are words of the language.
+    /// The longest name: a name is printed in every table and message.
+    static let maxNameLength = 255
+
     static func checkWellFormed(_ name: String, qualified: Bool = false) throws(CoreError) {
         guard isWellFormed(name, qualified: qualified) else {
             throw CoreError(.value, "'\(name)' is not a valid name",
                             hint: qualified ? "a sub-object's name is its owner's name, a dot and letters or digits, as pm1.eth0"
                                             : "names start with a letter and use letters, digits, '-' and '_'")
+        }
+        guard name.utf8.count <= maxNameLength else {
+            throw CoreError(.value, "a name is at most \(maxNameLength) characters, not \(name.utf8.count)")
         }
         if name == "all" || name == "none" {
             throw CoreError(.value, "'\(name)' is a reserved word and cannot name an object")

@@ -4,7 +4,7 @@ extension World {
     /// up to the new time in order (`advance DURATION`).
     public mutating func advance(by seconds: Double) throws(CoreError) {
         guard seconds.isFinite, seconds >= 0 else {
-            throw CoreError.value("a duration must be zero or positive, not \(fmt(seconds))", at: "duration")
+            throw CoreError.value("a duration must be zero or positive, not \(fmtSeconds(seconds))", at: "duration")
         }
         let target = clock + seconds
         while let next = events.first, next.time <= target {

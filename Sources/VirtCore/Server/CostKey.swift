@@ -8,6 +8,15 @@ public enum CostKey: String, Codable, Sendable, CaseIterable {
     case vmExit = "vm-exit", nestedWalkFactor = "nested-walk-factor"
     case jitFactor = "jit-factor", nativeCall = "native-call"
 
+    /// The largest value `hypervisor set` accepts: a million for the batch size and
+    /// the factors, a trillion cycles for the rest, so that no total is infinite.
+    public var maximum: Double {
+        switch self {
+        case .batch, .nestedWalkFactor, .jitFactor, .tlbMissesPerSwitch: 1e6
+        default: 1e12
+        }
+    }
+
     /// The default value (a published figure or an estimate; see `source` and docs/sources.md).
     public var defaultValue: Double {
         switch self {

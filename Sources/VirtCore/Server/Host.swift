@@ -33,7 +33,7 @@ struct Host: Codable, Equatable, Sendable {
     var canRunVMs: Bool { state == .up && power == .on && hypervisor != nil }
 
     func fits(vcpus: Int, mem bytes: Int64) -> Bool {
-        Double(cpusUsed + vcpus) <= cpuCapacity && Double(memUsed + bytes) <= memCapacity
+        Double(cpusUsed) + Double(vcpus) <= cpuCapacity && Double(memUsed) + Double(bytes) <= memCapacity
     }
 
     mutating func assign(_ vm: VM) {

@@ -12,10 +12,13 @@ extension World {
         for (key, host) in hosts {
             let path = "server.hosts.\(key)"
             try checkStored(host.name, under: key, as: .host, path)
-            try require(host.cpus >= 1, path + ".cpus", "must be at least 1")
-            try require(host.mem > 0, path + ".mem", "must be positive")
+            try require((1...ModelLimits.maxCPUs).contains(host.cpus), path + ".cpus", "must be between 1 and \(ModelLimits.maxCPUs)")
+            try require(host.mem > 0 && host.mem <= ModelLimits.maxMem, path + ".mem", "must be positive and at most 1 PiB")
             try require(host.ghz.isFinite && host.ghz > 0, path + ".ghz", "must be positive")
             try require((0...64).contains(host.nics), path + ".nics", "must be between 0 and 64")
+            for (field, label) in [("rack", host.rack), ("site", host.site)] {
+                try require(label.map(isPrintableLabel) ?? true, "\(path).\(field)", "must be printable text on one line")
+            }
             for (field, ratio) in [("cpuRatio", host.cpuRatio), ("memRatio", host.memRatio)] {
                 try require(ratio.isFinite && ratio > 0 && ratio <= 100, "\(path).\(field)", "must be above 0 and at most 100")
             }
@@ -24,6 +27,8 @@ extension World {
             }
             for entry in host.hypervisor?.costs.entries ?? [] {
                 try Invariant.finite(entry.value, atLeast: 0, "\(path).hypervisor.costs.\(entry.key)")
+                let maximum = CostKey(rawValue: entry.key)?.maximum ?? 0
+                try require(entry.value <= maximum, "\(path).hypervisor.costs.\(entry.key)", "must be at most \(fmt(maximum))")
             }
             var cpus = 0, mem: Int64 = 0
             for (index, vmName) in host.vms.enumerated() {
@@ -40,8 +45,8 @@ extension World {
         for (key, vm) in vms {
             let path = "server.vms.\(key)"
             try checkStored(vm.name, under: key, as: .vm, path)
-            try require(vm.vcpus >= 1, path + ".vcpus", "must be at least 1")
-            try require(vm.mem > 0, path + ".mem", "must be positive")
+            try require((1...ModelLimits.maxCPUs).contains(vm.vcpus), path + ".vcpus", "must be between 1 and \(ModelLimits.maxCPUs)")
+            try require(vm.mem > 0 && vm.mem <= ModelLimits.maxMem, path + ".mem", "must be positive and at most 1 PiB")
             try require((vm.host == nil) == (vm.state == .pending), path + ".host", "must be none exactly while the VM is pending")
             if let host = vm.host {
                 try require(hosts[host]?.vms.contains(key) == true, path + ".host", "names '\(host)', which is not a host listing this VM")
@@ -52,6 +57,7 @@ extension World {
             try require(vm.wws.map { $0 > 0 && $0 <= vm.mem } ?? true, path + ".wws", "must be positive and at most the VM's memory")
             try require((1...65535).contains(vm.weight), path + ".weight", "must be between 1 and 65535")
             try Invariant.finite(vm.cap, atLeast: 0, path + ".cap")
+            try require(vm.cap <= Double(vm.vcpus), path + ".cap", "must be at most the VM's vcpus")
             if let job = vm.migrating {
                 try require(migrations[job]?.vm == key, path + ".migrating", "names job \(job), which is not this VM's migration")
             }

@@ -59,7 +59,10 @@ extension ServerPart {
             guard let host = world.hosts[owner] else { return [] }
             return (0..<host.nics).map { ("\(owner).eth\($0)", .nic) }
         },
-        hostFailed: { world, host, reason in world.crashEverythingOn(host: host, reason: reason) },
+        hostFailed: { world, host, reason in
+            world.abortMigrations(involving: host, reason: reason)
+            world.crashEverythingOn(host: host, reason: reason)
+        },
         perform: { world, action in
             if action.name == finishMigrationEvent { world.finishMigration(job: action.job) }
         },

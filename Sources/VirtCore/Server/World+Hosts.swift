@@ -9,11 +9,13 @@ extension World {
                                  rack: String? = nil, site: String? = nil,
                                  power: PowerModel = HostDefaults.power) throws(CoreError) {
         try registry.checkFree(name, for: .host)
-        guard cpus >= 1 else { throw .value("cpus must be at least 1, not \(cpus)", at: "cpus") }
-        guard mem > 0 else { throw .value("mem must be positive, not \(mem) bytes", at: "mem") }
+        try ModelLimits.checkCPUs(cpus, "cpus")
+        try ModelLimits.checkMem(mem, "mem")
         guard ghz.isFinite, ghz > 0 else { throw .value("ghz must be positive, not \(fmt(ghz))", at: "ghz") }
         guard nics >= 0, nics <= 64 else { throw .value("nics must be between 0 and 64, not \(nics)", at: "nics") }
         if let ip { try checkIPv4(ip, at: "ip") }
+        try checkLabel(rack, at: "rack")
+        try checkLabel(site, at: "site")
         registry.insert(name, as: .host)
         hosts[name] = Host(name: name, cpus: cpus, mem: mem, vt: vt, cpu: cpu, ghz: ghz, nics: nics,
                            os: os, ip: ip, rack: rack, site: site, powerModel: power)
@@ -74,6 +76,7 @@ extension World {
         let host = try existingHost(name)
         guard host.power != power else { throw .state("host '\(name)' is already powered \(power.rawValue)") }
         if power == .off {
+            try checkNoMigration(on: name, "power off")
             let active = host.vms.filter { [.running, .paused].contains(vms[$0]!.state) }
             if !active.isEmpty {
                 throw .state("host '\(name)' still runs VMs (\(listed(active)))",

@@ -28,6 +28,7 @@ extension World {
     public mutating func removeHypervisor(from hostName: String) throws(CoreError) {
         let host = try existingHost(hostName, at: "host")
         guard host.hypervisor != nil else { throw .state("host '\(hostName)' has no hypervisor") }
+        try checkNoMigration(on: hostName, "remove the hypervisor of")
         guard host.vms.isEmpty else {
             throw .state("host '\(hostName)' still has VMs (\(listed(host.vms)))",
                          hint: "destroy them or migrate them away first")
@@ -55,8 +56,8 @@ extension World {
                 throw CoreError(.name, "'\(change.key)' is not a cost-table key",
                                 hint: "keys are " + CostKey.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            guard change.value.isFinite, change.value >= 0 else {
-                throw .value("\(change.key) must be zero or positive, not \(fmt(change.value))")
+            guard change.value.isFinite, change.value >= 0, change.value <= key.maximum else {
+                throw .value("\(change.key) must be between 0 and \(fmt(key.maximum)), not \(fmt(change.value))")
             }
             if (key == .batch || key == .nestedWalkFactor || key == .jitFactor), change.value < 1 {
                 throw .value("\(change.key) must be at least 1, not \(fmt(change.value))")

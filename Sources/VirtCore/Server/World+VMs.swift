@@ -5,10 +5,10 @@ extension World {
     public mutating func createVM(_ name: String, vcpus: Int, mem: Int64, os: GuestOS, host: String? = nil,
                                   weight: Int = VMDefaults.weight, cap: Double = VMDefaults.cap) throws(CoreError) {
         try registry.checkFree(name, for: .vm)
-        guard vcpus >= 1 else { throw .value("vcpus must be at least 1, not \(vcpus)", at: "vcpus") }
-        guard mem > 0 else { throw .value("mem must be positive, not \(mem) bytes", at: "mem") }
+        try ModelLimits.checkCPUs(vcpus, "vcpus")
+        try ModelLimits.checkMem(mem, "mem")
         try checkWeight(weight)
-        try checkCap(cap)
+        try checkCap(cap, vcpus: vcpus)
         if let host { try blaming("host") { () throws(CoreError) in try checkCanAssign(os: os, to: host) } }
         var vm = VM(name: name, vcpus: vcpus, mem: mem, os: os, host: nil, state: .pending, weight: weight, cap: cap)
         registry.insert(name, as: .vm)
@@ -93,7 +93,10 @@ extension World {
         let vm = try existingVM(name)
         removeInside(name)
         if let host = vm.host { hosts[host]!.unassign(vm) }
-        if let job = vm.migrating { migrations.removeValue(forKey: job) }
+        if let job = vm.migrating {
+            migrations.removeValue(forKey: job)
+            events.cancel(job: job, part: ServerPart.descriptor.name)
+        }
         vms.removeValue(forKey: name)
         for part in World.parts { part.removed(&self, name) }
         registry.remove(name)
@@ -117,7 +120,7 @@ extension World {
             vm.wws = wws
         }
         if let weight = changes.weight { try checkWeight(weight); vm.weight = weight }
-        if let cap = changes.cap { try checkCap(cap); vm.cap = cap }
+        if let cap = changes.cap { try checkCap(cap, vcpus: vm.vcpus); vm.cap = cap }
         if let host = changes.host {
             guard vm.state == .pending else {
                 throw .state("VM '\(name)' is already on \(vm.host ?? "a host"); host= changes only a pending VM's host",
@@ -178,6 +181,10 @@ extension World {
     func checkCanAssign(os: GuestOS, to hostName: String) throws(CoreError) {
         let hv = try existingHypervisor(hostName)
         try os.check(on: hv.kind, host: hostName)
+        guard hosts[hostName]!.vms.count < ModelLimits.maxVMsPerHost else {
+            throw .state("host '\(hostName)' already has \(ModelLimits.maxVMsPerHost) VMs assigned, the most the model counts",
+                         hint: "create the VM without host= and place it")
+        }
     }
 
     /// The host can run this VM now: up, powered, hypervisor accepting its OS, memory for it.
@@ -206,8 +213,11 @@ extension World {
         guard (1...65535).contains(weight) else { throw .value("weight must be between 1 and 65535 (Xen's range), not \(weight)") }
     }
 
-    private func checkCap(_ cap: Double) throws(CoreError) {
-        guard cap.isFinite, cap >= 0 else { throw .value("cap must be zero (uncapped) or a positive percentage of one CPU, not \(cap)") }
+    /// A cap above all the VM's vcpus (`vcpus × 100%`) could never bind: Xen's credit scheduler caps at that.
+    private func checkCap(_ cap: Double, vcpus: Int) throws(CoreError) {
+        guard cap.isFinite, cap >= 0, cap <= Double(vcpus) else {
+            throw .value("cap must be zero (uncapped) or a percentage of one CPU up to \(vcpus * 100)% (all \(vcpus) vcpus), not \(fmt(cap * 100))%", at: "cap")
+        }
     }
 }
 

@@ -63,6 +63,12 @@ struct ArgumentBinder {
         return ScriptError(.name, "unknown option '\(name)' for '\(spec.name)'", hint: hint, at: span)
     }
 
+    /// An option's number must be finite (LANGUAGE.md "Numbers and units").
+    private func finiteNumber(_ value: Value, _ x: Double, _ label: String, _ span: SourceSpan) throws -> Value {
+        guard x.isFinite else { throw ScriptError(.value, "\(label) needs a finite number, not \(value.text)", at: span) }
+        return value
+    }
+
     func convert(_ value: Value, to type: ParamType, param: Param, span: SourceSpan) throws -> Value {
         let label = param.positional ? param.name.uppercased() : param.name
         switch type {
@@ -78,14 +84,14 @@ struct ArgumentBinder {
             if let d = value.number, d == d.rounded(), abs(d) < 9e15 { return .int(Int(d)) }
             throw ScriptError(.type, "\(label) needs a whole number, got '\(value.text)'", at: span)
         case .number:
-            if value.number != nil { return value }
-            if case .string(let s) = value, let d = Double(s) { return .number(d) }
+            if let d = value.number { return try finiteNumber(value, d, label, span) }
+            if case .string(let s) = value, let d = Double(s), d.isFinite { return .number(d) }
             if case .quantity(let q) = value {
                 throw ScriptError(.unit, "\(label) needs a plain number, got a \(q.dimension.name)", at: span)
             }
             throw ScriptError(.type, "\(label) needs a number, got '\(value.text)'", at: span)
         case .fraction:
-            if value.number != nil { return value }
+            if let d = value.number { return try finiteNumber(value, d, label, span) }
             throw ScriptError(.type, "\(label) needs a number or a percentage such as 50%, got '\(value.text)'", at: span)
         case .bool:
             if case .bool = value { return value }
@@ -100,7 +106,7 @@ struct ArgumentBinder {
                     throw ScriptError(.unit, "\(label) needs a \(dimension.name), got a \(q.dimension.name)",
                                       hint: "e.g. \(label)=\(Operators.example(dimension))", at: span)
                 }
-                return value
+                return try finiteNumber(value, q.value, label, span)
             }
             let what = value.number != nil ? "a bare number" : "'\(value.text)'"
             throw ScriptError(.unit, "\(label) needs a \(dimension.name), got \(what)",

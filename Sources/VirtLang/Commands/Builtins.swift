@@ -71,7 +71,7 @@ public enum Builtins {
                     params: [.positional("from", .integer, "the first number, or the end when alone"),
                              .positional("to", .integer, "the end (excluded)", required: false)]) { call in
             let (a, b) = call.int("to").map { (call.int("from")!, $0) } ?? (0, call.int("from")!)
-            guard b <= a || b - a <= Operators.maxRangeLength else {
+            guard b <= a || !Operators.spans(from: a, to: b - 1, atLeast: Operators.maxRangeLength + 1) else {
                 throw call.error(.limit, "range \(a) \(b) is too long to build a list")
             }
             return .list(b <= a ? [] : (a..<b).map { .int($0) })

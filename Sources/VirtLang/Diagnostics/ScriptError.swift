@@ -42,30 +42,43 @@ public struct ScriptError: Error, Sendable {
 }
 
 extension ScriptError {
+    /// The most characters of a source line an error shows.
+    static let shownLine = 240
+    /// The most characters of a message shown (a message may quote a huge value).
+    static let shownMessage = 2_000
+
+    static func clip(_ text: String) -> String {
+        text.count > shownMessage ? text.prefix(shownMessage) + "… (\(text.count - shownMessage) more characters)" : text
+    }
+
     /// Renders `file:line:col: error: message`, the source line, a caret under the
     /// culprit, the notes and the hint. Colour only when `color` is set.
     public func rendered(color: Bool = false) -> String {
         let red = color ? "\u{1B}[1;31m" : "", bold = color ? "\u{1B}[1m" : ""
         let cyan = color ? "\u{1B}[36m" : "", reset = color ? "\u{1B}[0m" : ""
         guard let span else {
-            var out = "\(red)error:\(reset) \(bold)\(message)\(reset)\n"
-            if let hint { out += "\(cyan)hint:\(reset) \(hint)\n" }
+            var out = "\(red)error:\(reset) \(bold)\(ScriptError.clip(message))\(reset)\n"
+            if let hint { out += "\(cyan)hint:\(reset) \(ScriptError.clip(hint))\n" }
             return out
         }
         let (line, column) = span.file.lineColumn(of: span.start)
-        let source = span.file.line(line)
-        var out = "\(bold)\(span.file.name):\(line):\(column):\(reset) \(red)error:\(reset) \(bold)\(message)\(reset)\n"
+        let lineText = Array(span.file.line(line))
+        var out = "\(bold)\(span.file.name):\(line):\(column):\(reset) \(red)error:\(reset) \(bold)\(ScriptError.clip(message))\(reset)\n"
         let number = String(line)
         let gutter = String(repeating: " ", count: max(5, number.count + 1))
-        out += String(gutter.dropLast(number.count)) + number + " | " + source + "\n"
-        let lineText = Array(source)
         let end = span.file.lineColumn(of: max(span.start, span.end - 1))
         let caretEnd = end.line == line ? end.column : lineText.count
-        let width = max(1, caretEnd - column + 1)
-        out += gutter + " | " + String(repeating: " ", count: column - 1)
+        // A long line is shown as a window around the caret, marked with … where cut.
+        let first = lineText.count > ScriptError.shownLine ? max(0, column - 1 - ScriptError.shownLine / 3) : 0
+        let last = min(lineText.count, first + ScriptError.shownLine)
+        let shown = (first > 0 ? "…" : "") + String(lineText[first..<last]) + (last < lineText.count ? "…" : "")
+        out += String(gutter.dropLast(number.count)) + number + " | " + shown + "\n"
+        let caretColumn = column - first + (first > 0 ? 1 : 0)
+        let width = max(1, min(caretEnd, last) - column + 1)
+        out += gutter + " | " + String(repeating: " ", count: caretColumn - 1)
             + red + "^" + String(repeating: "~", count: width - 1) + reset + "\n"
         for note in notes { out += gutter + " " + note + "\n" }
-        if let hint { out += "\(cyan)hint:\(reset) \(hint)\n" }
+        if let hint { out += "\(cyan)hint:\(reset) \(ScriptError.clip(hint))\n" }
         return out
     }
 }

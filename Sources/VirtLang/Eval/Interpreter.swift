@@ -43,6 +43,7 @@ public final class Interpreter {
     var flow = Flow.normal
     var returnValue = Value.none
     var callDepth = 0
+    var stackBudget = StackBudget()
 
     public init(registry: CommandRegistry) {
         self.registry = registry
@@ -102,6 +103,34 @@ public final class Interpreter {
         }
     }
 
+    /// Work done since the last interrupt check, in bytes and items handled by
+    /// builtins and operators. A step stays one statement or loop iteration
+    /// (LANGUAGE.md); this makes a few steps over long text see the deadline and
+    /// Ctrl-C too, after about a megabyte of work.
+    var work = 0
+
+    /// Counts work and polls the interrupt check once enough has been done.
+    @inline(__always)
+    func charge(_ amount: Int, at span: SourceSpan) throws {
+        work &+= amount
+        guard work >= 1 << 20 else { return }
+        work = 0
+        if let check = interruptCheck, var error = check() {
+            error.span = error.span ?? span
+            throw error
+        }
+    }
+
+    /// How much work handling a value costs: its bytes or items.
+    static func size(_ value: Value) -> Int {
+        switch value {
+        case .string(let s): return s.utf8.count
+        case .list(let xs): return xs.count
+        case .record(let r): return r.fields.count
+        default: return 1
+        }
+    }
+
     func condition(_ e: Expr) throws -> Bool {
         let v = try e.eval(self)
         guard let b = v.isTrue else {
@@ -133,7 +162,9 @@ public final class Interpreter {
         let call = CommandCall(interpreter: self, arguments: values, span: span, mutates: spec.mutates,
                                argumentSpans: spans, touchesFiles: spec.touchesFiles)
         do {
-            return try spec.handler(call)
+            let result = try spec.handler(call)
+            try charge(values.values.reduce(0) { $0 &+ Interpreter.size($1) }, at: span)
+            return result
         } catch var error as ScriptError {
             if error.span == nil { error.span = span }
             throw error
@@ -152,6 +183,7 @@ public final class Interpreter {
         guard callDepth < maxCallDepth else {
             throw ScriptError(.limit, "recursion deeper than \(maxCallDepth) calls", hint: "does '\(def.name)' have a base case?", at: span)
         }
+        try stackBudget.check(callDepth: callDepth, at: span)
         let newBase = stack.count
         defer { stack.removeSubrange(newBase...) }
         if arguments.count == def.parameters.count, arguments.allSatisfy({ $0.name == nil }) {
@@ -208,7 +240,7 @@ public final class Interpreter {
         return try values.enumerated().map { k, v in
             if let v { return v }
             guard let d = proc.defaults[k] else {
-                throw ScriptError(.value, "proc '\(def.name)' needs \(def.parameters[k])", hint: "usage: \(procUsage(proc))", at: span)
+                throw ScriptError(.value, "proc '\(def.name)' needs a value for its parameter '\(def.parameters[k])'", hint: "usage: \(procUsage(proc))", at: span)
             }
             return d
         }

@@ -46,3 +46,49 @@ private protocol Runnable { func runJob() }
 extension StackJob: Runnable {
     func runJob() { result = body() }
 }
+
+/// How much of its thread's stack the evaluator may use: whatever the mix of
+/// recursion and nesting, running out is a limit error, never a crash.
+struct StackBudget {
+    /// Kept free below the deepest point the evaluator reaches (a builtin or the parser may recurse further).
+    static let reserve: UInt = 8 << 20
+    private var thread: pthread_t?
+    private var floor: UInt = 0
+    private var ceiling: UInt = 0
+
+    /// Throws a limit error when the stack is nearly used up. The fast path is two
+    /// comparisons; the thread's bounds are measured again only when the evaluator
+    /// runs outside the ones it knows (another thread).
+    @inline(__always)
+    mutating func check(callDepth: Int, at span: SourceSpan?) throws {
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        if here >= floor && here <= ceiling { return }
+        let sameStack = thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+        if !sameStack || here > ceiling || here + StackBudget.reserve < floor { measure() }
+        if here < floor {
+            throw ScriptError(.limit, "recursion and nesting together use up the stack (\(callDepth) calls deep)",
+                              hint: "recurse less deeply, or nest fewer blocks in the recursive proc", at: span)
+        }
+    }
+
+    /// glibc's `pthread_getattr_np`, which Swift's Glibc module does not export.
+    private static let getattr: (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32).self)
+    }()
+
+    /// Finds the current thread's stack bounds.
+    private mutating func measure() {
+        thread = pthread_self()
+        var attributes = pthread_attr_t()
+        var low: UnsafeMutableRawPointer?
+        var size = 0
+        (floor, ceiling) = (0, UInt.max)
+        guard let getattr = StackBudget.getattr, getattr(pthread_self(), &attributes) == 0 else { return }
+        defer { pthread_attr_destroy(&attributes) }
+        guard pthread_attr_getstack(&attributes, &low, &size) == 0, let low else { return }
+        floor = UInt(bitPattern: low) + min(StackBudget.reserve, UInt(size) / 4)
+        ceiling = UInt(bitPattern: low) + UInt(size)
+    }
+}

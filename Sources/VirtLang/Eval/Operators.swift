@@ -121,12 +121,20 @@ enum Operators {
 
     static func range(_ l: Value, _ r: Value, span: SourceSpan) throws -> Value {
         guard case .int(let a) = l, case .int(let b) = r else {
-            throw ScriptError(.type, "a range needs whole numbers, got \(l.kindName) and \(r.kindName)", at: span)
+            throw ScriptError(.type, "a range needs whole numbers, got \(l.text) and \(r.text)",
+                              hint: "round them first with [round X]", at: span)
         }
-        guard b < a || b - a < maxRangeLength else {
+        guard !spans(from: a, to: b, atLeast: maxRangeLength + 1) else {
             throw ScriptError(.limit, "the range \(a)..\(b) is too long to build a list", hint: "use it directly in 'for'", at: span)
         }
         return .list(b < a ? [] : (a...b).map { .int($0) })
+    }
+
+    /// Whether `a...b` holds at least `count` numbers (no overflow for any Int).
+    static func spans(from a: Int, to b: Int, atLeast count: Int) -> Bool {
+        guard b >= a else { return false }
+        let (d, overflow) = b.subtractingReportingOverflow(a)
+        return overflow || d >= count - 1
     }
 
     static func additive(_ op: BinaryOperator, _ l: Value, _ r: Value, span: SourceSpan) throws -> Value {
@@ -138,7 +146,7 @@ enum Operators {
             return .int(s)
         case (.quantity(let a), .quantity(let b)):
             guard a.dimension == b.dimension else { throw dimensionMismatch(verb, a.dimension, b.dimension, span) }
-            return .quantity(op == .add ? a.value + b.value : a.value - b.value, a.dimension)
+            return .quantity(try finite(op == .add ? a.value + b.value : a.value - b.value, span), a.dimension)
         case (.string(let a), .string(let b)) where op == .add:
             try checkText(a.utf8.count + b.utf8.count, span: span)
             return .string(a + b)
@@ -148,7 +156,7 @@ enum Operators {
             }
             return .list(a + b)
         default:
-            if let a = l.number, let b = r.number { return .number(op == .add ? a + b : a - b) }
+            if let a = l.number, let b = r.number { return .number(try finite(op == .add ? a + b : a - b, span)) }
             if isQuantity(l) || isQuantity(r), l.number != nil || r.number != nil {
                 let q = isQuantity(l) ? l : r
                 throw ScriptError(.unit, "cannot \(verb) a \(l.kindName) and a \(r.kindName)",
@@ -160,6 +168,14 @@ enum Operators {
             }
             throw ScriptError(.type, "cannot \(verb) a \(l.kindName) and a \(r.kindName)", hint: hint, at: span)
         }
+    }
+
+    /// LANGUAGE.md: no infinite or undefined number enters a result.
+    static func finite(_ x: Double, _ span: SourceSpan) throws -> Double {
+        guard x.isFinite else {
+            throw ScriptError(.value, x.isNaN ? "the result is not a number" : "the result is too large for a number (beyond about 1.8e308)", at: span)
+        }
+        return x
     }
 
     static func checkText(_ bytes: Int, span: SourceSpan) throws {
@@ -182,11 +198,14 @@ enum Operators {
                 if overflow { throw ScriptError(.value, "integer overflow in \(x) * \(y)", at: span) }
                 return .int(p)
             }
-            return .quantity(a * b, da * db)
+            return .quantity(try finite(a * b, span), da * db)
         case .div:
             guard b != 0 else { throw ScriptError(.value, "division by zero", at: rightSpan) }
-            if case .int(let x) = l, case .int(let y) = r, y != -1 || x != Int.min, x % y == 0 { return .int(x / y) }
-            return .quantity(a / b, da / db)
+            if case .int(let x) = l, case .int(let y) = r {
+                if x == Int.min && y == -1 { throw ScriptError(.value, "integer overflow in \(x) / \(y)", at: span) }
+                if x % y == 0 { return .int(x / y) }
+            }
+            return .quantity(try finite(a / b, span), da / db)
         default:
             guard da == db || db.isDimensionless else { throw dimensionMismatch("take the remainder of", da, db, span) }
             guard b != 0 else { throw ScriptError(.value, "division by zero", at: rightSpan) }
@@ -197,7 +216,7 @@ enum Operators {
             }
             var m = a.truncatingRemainder(dividingBy: b)
             if m != 0 && (m < 0) != (b < 0) { m += b }
-            return .quantity(m, da)
+            return .quantity(try finite(m, span), da)
         }
     }
 

@@ -24,6 +24,8 @@ enum Lexer {
         case value(Value)
         case unknownUnit(String)
         case notNumeric
+        /// A number beyond what the language represents, with the reason.
+        case outOfRange(String)
     }
 
     /// Reads `42`, `-7`, `3.5`, `1e6`, `4G`, `75%`, `100000pages/s`; anything with
@@ -59,19 +61,20 @@ enum Lexer {
             number = .number(d)
         } else {
             guard let n = Int(numberText) else {
-                guard let d = Double(numberText) else { return .notNumeric }
-                number = .double(d)
-                return unitText.isEmpty ? .value(number) : applyUnit(d, unitText)
+                return .outOfRange("\(numberText) is beyond the whole numbers (\(Int.min) to \(Int.max)); write it as a decimal, e.g. 1e26")
             }
             number = .int(n)
         }
-        if unitText.isEmpty { return .value(number) }
+        if unitText.isEmpty {
+            return number.number!.isFinite ? .value(number) : .outOfRange("\(numberText) is too large for a number (the largest is about 1.8e308)")
+        }
         return applyUnit(number.number!, unitText)
     }
 
     private static func applyUnit(_ x: Double, _ symbol: String) -> Numeric {
         if symbol == "%" { return .value(.number(x / 100)) }
         guard let unit = Units.unit(symbol) else { return .unknownUnit(symbol) }
+        guard (x * unit.factor).isFinite else { return .outOfRange("\(x)\(symbol) is too large for a quantity") }
         return .value(.quantity(x * unit.factor, unit.dimension))
     }
 

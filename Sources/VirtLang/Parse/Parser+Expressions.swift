@@ -203,6 +203,7 @@ extension Parser {
         case .value(let v): return LiteralExpr(v, span: span(from: start))
         case .unknownUnit(let unit):
             throw ScriptError(.unit, "unknown unit '\(unit)' in '\(text)'", hint: Units.hint(forUnknown: unit), at: span(from: start))
+        case .outOfRange(let why): throw ScriptError(.value, why, at: span(from: start))
         case .notNumeric: throw error("malformed number '\(text)'", at: start, length: pos - start)
         }
     }

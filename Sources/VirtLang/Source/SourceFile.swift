@@ -6,10 +6,11 @@ public final class SourceFile: Sendable {
     let bytes: [UInt8]
     private let lineStarts: [Int]
 
+    /// A leading UTF-8 byte-order mark is skipped (editors on Windows write one).
     public init(name: String, text: String) {
         self.name = name
-        self.text = text
-        bytes = Array(text.utf8)
+        self.text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        bytes = Array(self.text.utf8)
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
         lineStarts = starts
@@ -47,13 +48,17 @@ public final class SourceFile: Sendable {
 /// Where a node came from: a byte range in one source file.
 public struct SourceSpan: Sendable {
     public let file: SourceFile
-    public let start: Int
-    public let end: Int
+    /// Byte offsets, stored in 32 bits: every syntax node holds a span, and a
+    /// script is far below 4 GiB.
+    private let start32: UInt32
+    private let end32: UInt32
+    public var start: Int { Int(start32) }
+    public var end: Int { Int(end32) }
 
     public init(file: SourceFile, start: Int, end: Int) {
         self.file = file
-        self.start = start
-        self.end = end
+        start32 = UInt32(clamping: start)
+        end32 = UInt32(clamping: end)
     }
 
     /// The span's source text.

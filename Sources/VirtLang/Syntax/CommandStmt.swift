@@ -9,11 +9,21 @@ final class CommandStmt: Stmt {
     }
 
     let arguments: [Argument]
-    /// The arguments after the command's name words, for the cached target.
-    private var rest: [Argument] = []
-    private var cachedProc: Proc?
-    private var cachedSpec: CommandSpec?
-    private var cachedGeneration = -1
+    /// What the command names, found on first run (one reference per statement
+    /// until then, so parsing a long script stays small).
+    private var target: Target?
+
+    /// A resolved command: a proc or a spec, the arguments after its name words,
+    /// and the proc generation it is valid for.
+    private final class Target {
+        let proc: Proc?
+        let spec: CommandSpec?
+        let rest: [Argument]
+        let generation: Int
+        init(proc: Proc?, spec: CommandSpec?, rest: [Argument], generation: Int) {
+            (self.proc, self.spec, self.rest, self.generation) = (proc, spec, rest, generation)
+        }
+    }
 
     init(arguments: [Argument], span: SourceSpan) {
         self.arguments = arguments
@@ -21,29 +31,31 @@ final class CommandStmt: Stmt {
     }
 
     override func exec(_ i: Interpreter) throws -> Value {
-        if cachedGeneration != i.procGeneration { try resolve(i) }
-        if let proc = cachedProc { return try i.call(proc, arguments: rest, span: span) }
+        let target = try self.target.flatMap { $0.generation == i.procGeneration ? $0 : nil } ?? resolve(i)
+        if let proc = target.proc { return try i.call(proc, arguments: target.rest, span: span) }
         var words: [ArgumentBinder.Word] = []
-        words.reserveCapacity(rest.count)
-        for argument in rest {
+        words.reserveCapacity(target.rest.count)
+        for argument in target.rest {
             words.append(ArgumentBinder.Word(name: argument.name, value: try argument.expr.eval(i), span: argument.expr.span))
         }
-        return try i.invoke(cachedSpec!, words: words, span: span)
+        return try i.invoke(target.spec!, words: words, span: span)
     }
 
-    private func resolve(_ i: Interpreter) throws {
+    private func resolve(_ i: Interpreter) throws -> Target {
         let head = arguments.prefix { $0.bareWord != nil }.prefix(3).map { $0.bareWord! }
         guard let first = head.first else {
             throw ScriptError(.syntax, "a command starts with its name", at: arguments.first?.expr.span ?? span)
         }
+        let resolved: Target
         if let proc = i.procs[first] {
-            (cachedProc, cachedSpec, rest) = (proc, nil, Array(arguments.dropFirst()))
+            resolved = Target(proc: proc, spec: nil, rest: Array(arguments.dropFirst()), generation: i.procGeneration)
         } else if let (spec, consumed) = i.registry.lookup(head) {
-            (cachedProc, cachedSpec, rest) = (nil, spec, Array(arguments.dropFirst(consumed)))
+            resolved = Target(proc: nil, spec: spec, rest: Array(arguments.dropFirst(consumed)), generation: i.procGeneration)
         } else {
             throw i.unknownCommand(head, arguments: arguments, span: span)
         }
-        cachedGeneration = i.procGeneration
+        target = resolved
+        return resolved
     }
 }
 

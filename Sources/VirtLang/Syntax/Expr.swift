@@ -9,11 +9,17 @@ public class Expr {
 /// A constant: a number, a quantity, a string without interpolation, a bare word.
 final class LiteralExpr: Expr {
     let value: Value
+    /// Whether it was a bare word (a flag: the word is the value, kept once).
+    private let isBareWord: Bool
     /// The word as typed, when it was a bare word (command names, options).
-    let bareWord: String?
+    var bareWord: String? {
+        if isBareWord, case .string(let word) = value { return word }
+        return nil
+    }
+    /// A bare word's `value` is `.string(bareWord)`.
     init(_ value: Value, bareWord: String? = nil, span: SourceSpan) {
         self.value = value
-        self.bareWord = bareWord
+        isBareWord = bareWord != nil
         super.init(span: span)
     }
     override func eval(_ i: Interpreter) throws -> Value { value }

@@ -60,7 +60,9 @@ final class BinaryExpr: Expr {
                 default: break
                 }
             }
-            return try Operators.apply(op, l, r, span: span, leftSpan: left.span, rightSpan: right.span)
+            let result = try Operators.apply(op, l, r, span: span, leftSpan: left.span, rightSpan: right.span)
+            try i.charge(Interpreter.size(l) &+ Interpreter.size(r), at: span)
+            return result
         }
     }
 

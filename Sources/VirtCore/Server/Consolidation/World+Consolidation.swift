@@ -8,8 +8,10 @@ extension World {
     /// migration with default parameters, paused and stopped ones cold; the clock
     /// advances by the migrations' total time. Then every powered-on host with no
     /// assigned VM is powered off (hosts running apps or jails on their own OS excepted).
+    /// The plan is made on a copy and polls `stop` for each host it tries to empty:
+    /// a stop (a timeout, Ctrl-C) throws before anything changed.
     @discardableResult
-    public mutating func consolidate() -> ConsolidationResult {
+    public mutating func consolidate(stop: () -> Bool = { false }) throws(CoreError) -> ConsolidationResult {
         var plan = self
         var moves: [(vm: String, from: String, to: String)] = []
         let candidates = plan.hosts.values.filter { $0.canRunVMs && !$0.vms.isEmpty }
@@ -18,6 +20,7 @@ extension World {
                 return la < lb || (la == lb && a.offset < b.offset)
             }.map(\.element.name)
         for source in candidates {
+            if stop() { throw .state("consolidate was stopped before it finished; nothing changed") }
             let vmNames = plan.hosts[source]!.vms
             guard !vmNames.isEmpty else { continue }
             let targets = plan.hosts.values.filter { $0.name != source && $0.power == .on && !$0.vms.isEmpty }.map(\.name)
@@ -51,7 +54,7 @@ extension World {
         }
         try? advance(by: elapsed)
         for host in hosts.values where host.power == .on && host.vms.isEmpty && liveApps(onHostKernel: host.name).isEmpty
-            && formsOn(host: host.name).isEmpty {
+            && formsOn(host: host.name).isEmpty && migrations(involving: host.name).isEmpty {
             hosts[host.name]!.power = .off
             result.poweredOff.append(host.name)
         }

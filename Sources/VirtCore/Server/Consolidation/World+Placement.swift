@@ -94,14 +94,14 @@ private struct Bins {
     }
 
     func fits(_ i: Int, _ vm: VM) -> Bool {
-        Double(cpuUsed[i] + vm.vcpus) <= cpuCap[i] && Double(memUsed[i] + vm.mem) <= memCap[i]
+        Double(cpuUsed[i]) + Double(vm.vcpus) <= cpuCap[i] && Double(memUsed[i]) + Double(vm.mem) <= memCap[i]
     }
 
     func accepts(_ i: Int, _ vm: VM) -> Bool { !para[i] || vm.os.paravirtualized }
 
     /// Room left after placing `vm` on host `i` (see `World.place`).
     func room(_ i: Int, after vm: VM) -> Double {
-        min((cpuCap[i] - Double(cpuUsed[i] + vm.vcpus)) / cpuCap[i], (memCap[i] - Double(memUsed[i] + vm.mem)) / memCap[i])
+        min((cpuCap[i] - Double(cpuUsed[i]) - Double(vm.vcpus)) / cpuCap[i], (memCap[i] - Double(memUsed[i]) - Double(vm.mem)) / memCap[i])
     }
 
     func choose(for vm: VM, policy: PlacementPolicy) -> Int? {

@@ -23,7 +23,8 @@ public struct MigrationParameters: Codable, Equatable, Sendable {
     }
 
     func validate() throws(CoreError) {
-        guard bandwidth.isFinite, bandwidth > 0 else { throw .value("bandwidth must be a positive bit rate, not \(bandwidth)") }
+        // At least 1 bps: below, the copy of even one page would take longer than a finite clock holds.
+        guard bandwidth.isFinite, bandwidth >= 1 else { throw .value("bandwidth must be at least 1bps, not \(fmtBitRate(bandwidth))") }
         guard (1...10_000).contains(maxRounds) else { throw .value("max-rounds must be between 1 and 10000, not \(maxRounds)") }
         guard stopPages >= 0 else { throw .value("stop-pages must be zero or positive, not \(stopPages)") }
     }
@@ -82,7 +83,7 @@ enum MigrationModel {
             var toSend = memPages, sent = 0
             while true {
                 let t = time(toSend)
-                let dirtied = min(Int((vm.dirtyRate * t).rounded(.up)), wws)
+                let dirtied = Int(min((vm.dirtyRate * t).rounded(.up), Double(wws)))
                 rounds.append(MigrationRound(round: rounds.count + 1, pages: toSend, time: t, dirtied: dirtied))
                 sent += toSend
                 toSend = dirtied

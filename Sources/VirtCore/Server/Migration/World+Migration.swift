@@ -59,6 +59,37 @@ extension World {
         arrived(request)
     }
 
+    /// Migrations in flight from or to a host.
+    func migrations(involving host: String) -> [MigrationJob] {
+        migrations.values.filter { $0.from == host || $0.to == host }
+    }
+
+    /// A host at either end of a migration in flight failed (post-copy: Hines et al.):
+    /// the job is cancelled. Pre-copy and cold: the VM never left the source and
+    /// is assigned there again (it keeps running if the source lives). Post-copy:
+    /// the VM already runs on the destination with its memory still on the source,
+    /// so it is lost (crashed, on the destination).
+    mutating func abortMigrations(involving host: String, reason: String) {
+        for job in migrations(involving: host) {
+            migrations.removeValue(forKey: job.id)
+            events.cancel(job: job.id, part: ServerPart.descriptor.name)
+            vms[job.vm]!.migrating = nil
+            if job.record.mode == .postcopy {
+                crashVM(job.vm, reason: "\(reason) during its post-copy migration \(job.from) → \(job.to) (job \(job.id))")
+            } else {
+                move(job.vm, to: job.from)
+            }
+        }
+    }
+
+    /// Refuses to power off or strip a host while a migration runs from or to it.
+    func checkNoMigration(on host: String, _ action: String) throws(CoreError) {
+        if let job = migrations(involving: host).first {
+            throw .state("cannot \(action) \(host): it is the \(job.from == host ? "source" : "destination") of migration job \(job.id) (\(job.vm))",
+                         hint: "wait for the migration to finish")
+        }
+    }
+
     /// Runs every part's after-arrival hooks for a VM that reached its destination.
     mutating func arrived(_ request: MigrationRequest) {
         for part in World.parts {
