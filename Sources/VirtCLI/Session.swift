@@ -14,9 +14,11 @@ final class LocalFiles: FileAccess {
         }
     }
 
-    func write(_ path: String, _ text: String) throws {
+    func write(_ path: String, _ text: String) throws { try write(path, bytes: Array(text.utf8)) }
+
+    func write(_ path: String, bytes: [UInt8]) throws {
         do {
-            try FileWriter.write(Data(text.utf8), to: path)
+            try FileWriter.write(Data(bytes), to: path)
         } catch {
             throw ScriptError(.io, error.message, hint: error.hint)
         }

@@ -19,8 +19,9 @@ public struct PartDescriptor: Sendable {
     let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
     /// The part's objects attached to a VM (`vm info` volumes).
     let vmVolumes: @Sendable (World, String) -> [String]
-    /// What the part does when a VM is destroyed (volumes attached to it are detached).
-    let vmDestroyed: @Sendable (inout World, String) -> Void
+    /// What the part drops when an object leaves the world (`vm destroy`, `host remove`),
+    /// called before its name and the names it owns go.
+    let removed: @Sendable (inout World, String) -> Void
     /// What the part does when a host fails (`host fail`, a panic taking the host down), given the reason.
     let hostFailed: @Sendable (inout World, String, String) -> Void
     /// What the part does when a failed host is repaired.
@@ -38,7 +39,7 @@ public struct PartDescriptor: Sendable {
          migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
          derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
          vmVolumes: @escaping @Sendable (World, String) -> [String] = { _, _ in [] },
-         vmDestroyed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
+         removed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
          hostFailed: @escaping @Sendable (inout World, String, String) -> Void = { _, _, _ in },
          hostRepaired: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
          perform: @escaping @Sendable (inout World, EventAction) -> Void = { _, _ in },
@@ -51,7 +52,7 @@ public struct PartDescriptor: Sendable {
         self.migrationHooks = migrationHooks
         self.derivedChildren = derivedChildren
         self.vmVolumes = vmVolumes
-        self.vmDestroyed = vmDestroyed
+        self.removed = removed
         self.hostFailed = hostFailed
         self.hostRepaired = hostRepaired
         self.perform = perform
@@ -63,7 +64,7 @@ public struct PartDescriptor: Sendable {
 
 extension World {
     /// Every part, in order: the one list a new part is added to.
-    public static let parts: [PartDescriptor] = [ServerPart.descriptor, StoragePart.descriptor]
+    public static let parts: [PartDescriptor] = [ServerPart.descriptor, StoragePart.descriptor, NetworkPart.descriptor]
 
     /// Every kind of object, in the parts' order.
     public static let kinds: [ObjectKind] = parts.flatMap(\.kinds)

@@ -83,7 +83,7 @@ extension World.Envelope: Decodable where Body: Decodable {}
 /// Version 2: the kernel's fields, then one key per part (a missing part reads as empty).
 extension World: Codable {
     private enum CodingKeys: String, CodingKey {
-        case clock, seedValue, generator, energy, events, registry, nextJobID, server, storage
+        case clock, seedValue, generator, energy, events, registry, nextJobID, server, storage, network
     }
 
     public init(from decoder: Decoder) throws {
@@ -97,6 +97,7 @@ extension World: Codable {
         nextJobID = try c.decode(Int.self, forKey: .nextJobID)
         server = try c.decodeIfPresent(ServerPart.self, forKey: .server) ?? ServerPart()
         storage = try c.decodeIfPresent(StoragePart.self, forKey: .storage) ?? StoragePart()
+        network = try c.decodeIfPresent(NetworkPart.self, forKey: .network) ?? NetworkPart()
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -110,6 +111,7 @@ extension World: Codable {
         try c.encode(nextJobID, forKey: .nextJobID)
         try c.encode(server, forKey: .server)
         try c.encode(storage, forKey: .storage)
+        try c.encode(network, forKey: .network)
     }
 }
 

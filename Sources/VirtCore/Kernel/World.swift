@@ -29,6 +29,8 @@ public struct World: Equatable, Sendable {
     public internal(set) var server = ServerPart()
     /// Storage virtualization: disks, pools, volumes, rebuilds.
     public internal(set) var storage = StoragePart()
+    /// Network virtualization: switches, cables, vSwitches, vNICs, MAC tables, captures.
+    public internal(set) var network = NetworkPart()
 
     /// An empty world at time 0 with the generator seeded with 1.
     public init() {}

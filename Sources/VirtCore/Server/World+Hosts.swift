@@ -35,6 +35,7 @@ extension World {
         guard users.isEmpty else {
             throw .state("host '\(name)' runs \(listed(users)) on its own OS", hint: "stop or destroy them first")
         }
+        for part in World.parts { part.removed(&self, name) }
         hosts.removeValue(forKey: name)
         registry.remove(name)
     }

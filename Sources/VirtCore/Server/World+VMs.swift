@@ -92,13 +92,13 @@ extension World {
     public mutating func destroyVM(_ name: String) throws(CoreError) {
         let vm = try existingVM(name)
         removeInside(name)
-        for part in World.parts { part.vmDestroyed(&self, name) }
         if let host = vm.host { hosts[host]!.unassign(vm) }
         if let job = vm.migrating {
             migrations.removeValue(forKey: job)
             events.cancel(job: job, part: ServerPart.descriptor.name)
         }
         vms.removeValue(forKey: name)
+        for part in World.parts { part.removed(&self, name) }
         registry.remove(name)
     }
 
@@ -152,9 +152,12 @@ extension World {
     func info(of vm: VM) -> VMInfo {
         VMInfo(name: vm.name, host: vm.host, state: vm.state, vcpus: vm.vcpus, mem: vm.mem, os: vm.os, load: vm.load,
                weight: vm.weight, cap: vm.cap, dirtyRate: vm.dirtyRate, wws: vm.wws ?? vm.mem,
-               volumes: World.parts.flatMap { $0.vmVolumes(self, vm.name) }, nics: [], migrating: vm.migrating, crashReason: vm.crashReason,
+               volumes: World.parts.flatMap { $0.vmVolumes(self, vm.name) }, nics: registry.children(of: vm.name), migrating: vm.migrating, crashReason: vm.crashReason,
                lastMigration: vm.lastMigration, lastDowntime: vm.lastDowntime)
     }
+
+    /// A VM's state, for the other parts (a stopped VM answers no frame).
+    func vmState(_ name: String) -> VMState? { vms[name]?.state }
 
     func existingVM(_ name: String, at parameter: String = "name") throws(CoreError) -> VM {
         guard let vm = vms[name] else { throw CoreError.unknown(.vm, name, among: Array(vms.keys), at: parameter) }

@@ -49,8 +49,10 @@ extension StoragePart {
         name: "storage",
         kinds: [.disk, .pool, .volume],
         vmVolumes: { world, vm in world.volumes.values.filter { $0.vm == vm }.map(\.name) },
-        vmDestroyed: { world, vm in
-            for name in world.volumes.keys where world.volumes[name]!.vm == vm { world.volumes[name]!.vm = nil }
+        removed: { world, name in
+            // A destroyed VM's volumes are detached; a removed host's disks are no longer local to anything.
+            for volume in world.volumes.keys where world.volumes[volume]!.vm == name { world.volumes[volume]!.vm = nil }
+            for disk in world.disks.keys where world.disks[disk]!.host == name { world.disks[disk]!.host = nil }
         },
         hostRepaired: { world, host in
             // The host's local disks answer again: the disks of pools that ran without them are stale.

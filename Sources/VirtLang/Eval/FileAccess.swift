@@ -5,4 +5,13 @@ public protocol FileAccess: AnyObject {
     func read(_ path: String) throws -> String
     /// Writes atomically.
     func write(_ path: String, _ text: String) throws
+    /// Writes bytes atomically (`capture … file=X.pcap`).
+    func write(_ path: String, bytes: [UInt8]) throws
+}
+
+extension FileAccess {
+    /// Stores bytes as text, one character per byte (Latin-1): enough for files kept in memory.
+    public func write(_ path: String, bytes: [UInt8]) throws {
+        try write(path, String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })))
+    }
 }

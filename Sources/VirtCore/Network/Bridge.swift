@@ -1,0 +1,147 @@
+/// A learning bridge: a physical switch with ports `SW.1…SW.N`, or a vSwitch on a
+/// host whose ports are its VMs' vNICs and its uplink (a NIC of the host).
+struct Bridge: Codable, Equatable, Sendable {
+    var name: String
+    /// Physical ports (`switch add ports=N`); 0 for a vSwitch.
+    var ports: Int
+    /// The host of a vSwitch; nil for a physical switch.
+    var host: String?
+    /// A vSwitch's uplink, a NIC of its host (`pm1.eth0`).
+    var uplink: String?
+    var mode: VSwitchMode = .veb
+    /// An SR-IOV NIC's embedded switch (named by its NIC): its virtual functions and their cap.
+    var vfs: Int?
+    var vfLimit: Int?
+    /// Configured physical ports by number; the others are access ports in VLAN 1.
+    var configs: [Int: PortConfig] = [:]
+    /// A vSwitch's vNICs, in attach order.
+    var attached: [String] = []
+    /// Learned addresses, keyed by `MACEntry.key(vlan:mac:)`.
+    var table: [Int: MACEntry] = [:]
+
+    /// Derived (not saved): the ports carrying each VLAN, and the ports carrying every VLAN
+    /// (a vSwitch's uplink), so flooding reads one list and never scans every port.
+    var flood: [UInt16: [String]] = [:]
+    var everyVLAN: [String] = []
+    var indexed: [String] = []
+
+    var isPhysical: Bool { host == nil }
+    /// A vSwitch in a hypervisor (not a physical switch, not a NIC's embedded switch).
+    var isVSwitch: Bool { host != nil && vfs == nil }
+
+    private enum CodingKeys: String, CodingKey { case name, ports, host, uplink, mode, vfs, vfLimit, configs, attached, table }
+}
+
+/// How a vSwitch treats frames between two of its VMs (IEEE 802.1Qbg).
+public enum VSwitchMode: String, Codable, Sendable, CaseIterable {
+    /// Virtual Ethernet Bridge: switches them itself.
+    case veb
+    /// Virtual Ethernet Port Aggregator: sends everything to the adjacent switch.
+    case vepa
+}
+
+/// A learned address: the port it was learned on and when.
+struct MACEntry: Codable, Equatable, Sendable {
+    var port: String
+    var time: Double
+    static func key(vlan: UInt16, mac: MAC) -> Int { Int(vlan) << 48 | Int(mac.value) }
+}
+
+/// A port's VLAN configuration: access (one VLAN, untagged) or trunk (tagged VLANs,
+/// the native one untagged). VLAN 0 is internal: a vSwitch's VMs without `vlan=`,
+/// untagged on its uplink.
+public struct PortConfig: Codable, Equatable, Sendable {
+    public var trunk = false
+    /// The access VLAN.
+    public var vlan: UInt16 = 1
+    /// A trunk's tagged VLANs, ascending.
+    public var vlans: [UInt16] = []
+    public var native: UInt16?
+    /// Reflective relay: frames may leave by the port they came in.
+    public var hairpin = false
+    /// A vSwitch uplink: carries every VLAN, untagged as VLAN 0.
+    var everyVLAN = false
+
+    static let access1 = PortConfig()
+    static let uplink = PortConfig(trunk: true, vlan: 0, native: 0, everyVLAN: true)
+    static func access(_ vlan: UInt16) -> PortConfig { PortConfig(vlan: vlan) }
+
+    /// True when frames of `vlan` may enter and leave by this port.
+    func carries(_ vlan: UInt16) -> Bool {
+        trunk ? everyVLAN || native == vlan || vlans.contains(vlan) : self.vlan == vlan
+    }
+
+    /// The VLAN a frame entering with `tag` belongs to, or why the port drops it.
+    func classify(_ tag: UInt16?, port: String) -> Result<UInt16, Drop.Rule> {
+        guard let tag else {
+            if !trunk { return .success(vlan) }
+            if let native { return .success(native) }
+            return .failure(Drop.Rule("\(port) is a trunk without a native VLAN and drops untagged frames"))
+        }
+        if !trunk { return .failure(Drop.Rule("\(port) is an access port in VLAN \(vlan) and drops frames tagged \(tag)")) }
+        return everyVLAN || vlans.contains(tag) || native == tag ? .success(tag)
+                                                                  : .failure(Drop.Rule("\(port) does not carry VLAN \(tag)"))
+    }
+
+    /// The tag a frame of `vlan` leaves this port with (nil: untagged).
+    func tag(for vlan: UInt16) -> UInt16? { !trunk || native == vlan ? nil : vlan }
+
+    /// The VLANs the port carries (a vSwitch uplink: none listed).
+    var carried: [UInt16] { trunk ? (vlans + (native.map { [$0] } ?? [])).sorted() : [vlan] }
+}
+
+/// A VM's virtual NIC on a vSwitch.
+struct VNIC: Codable, Equatable, Sendable {
+    var name: String
+    var vm: String
+    var vswitch: String
+    var mac: MAC
+    var vlan: UInt16?
+    var ip: IPv4?
+    var prefix: Int = 24
+    /// The SR-IOV virtual function it uses (`pm1.eth1.vf0`), bypassing the vSwitch.
+    var vf: String?
+    /// The VM's ARP cache for this NIC, by IPv4 address.
+    var arp: [Int: ARPEntry] = [:]
+}
+
+/// A resolved address in a VM's ARP cache.
+struct ARPEntry: Codable, Equatable, Sendable {
+    var mac: MAC
+    var time: Double
+}
+
+extension NetworkPart {
+    /// The configuration of one port of a bridge.
+    func config(of port: String, in bridge: Bridge) -> PortConfig {
+        if !bridge.isPhysical {
+            return port == bridge.uplink ? .uplink : .access(vnics[port]?.vlan ?? 0)
+        }
+        guard !bridge.configs.isEmpty, let dot = port.lastIndex(of: "."), let number = Int(port[port.index(after: dot)...]) else { return .access1 }
+        return bridge.configs[number] ?? .access1
+    }
+
+    /// Rebuilds a bridge's flooding index and which ports belong to it (after `link`,
+    /// `port set`, `nic attach` or `nic detach`): one bridge's ports, never the world's.
+    mutating func reindex(_ name: String) {
+        guard var bridge = bridges[name] else { return }
+        for port in bridge.indexed where attachment[port] == name { attachment.removeValue(forKey: port) }
+        bridge.flood = [:]
+        bridge.everyVLAN = []
+        bridge.indexed = []
+        var members: [String] = []
+        if bridge.isPhysical {
+            members = (1...max(1, bridge.ports)).map { "\(name).\($0)" }.filter { links[$0] != nil }
+        } else {
+            members = (bridge.uplink.map { [$0] } ?? []) + bridge.attached
+        }
+        for port in members {
+            attachment[port] = name
+            bridge.indexed.append(port)
+            let config = config(of: port, in: bridge)
+            if config.everyVLAN { bridge.everyVLAN.append(port); continue }
+            for vlan in config.carried { bridge.flood[vlan, default: []].append(port) }
+        }
+        bridges[name] = bridge
+    }
+}

@@ -1,0 +1,87 @@
+import OrderedCollections
+
+/// The network part of the world (CORE.md section 3): physical switches and
+/// their ports, cables, vSwitches on hosts, VMs' vNICs, MAC tables, ARP caches
+/// and what every port and NIC captured. Its operations are `World` extensions
+/// in this folder; hosts and VMs are reached through the server part's operations.
+public struct NetworkPart: Equatable, Sendable {
+    /// Physical switches and vSwitches, in creation order.
+    var bridges: OrderedDictionary<String, Bridge> = [:]
+    var vnics: OrderedDictionary<String, VNIC> = [:]
+    /// Cables, both ways: `pm1.eth0` → `sw1.1` and `sw1.1` → `pm1.eth0`.
+    var links: [String: String] = [:]
+    /// Frames each port or NIC saw.
+    var captures: [String: CaptureBuffer] = [:]
+    /// The counter after `52:54:00:` of the next vNIC's MAC (since `reset`).
+    var nextMAC: UInt64 = 1
+    /// The next ICMP echo sequence number.
+    var nextSequence = 1
+    /// Derived (not saved): the bridge each port, uplink NIC and vNIC belongs to.
+    var attachment: [String: String] = [:]
+}
+
+/// The network part's kinds of object.
+extension ObjectKind {
+    public static let networkSwitch = ObjectKind("switch")
+    /// A switch port, derived from its switch's port count: `sw1.3`.
+    public static let port = ObjectKind("port", noun: "switch port", ownedBy: .networkSwitch, derived: true)
+    public static let vswitch = ObjectKind("vswitch", noun: "vSwitch")
+    /// A VM's virtual NIC, created by `nic attach`: `web1.eth0`.
+    public static let vnic = ObjectKind("vnic", noun: "vNIC", ownedBy: .vm)
+    /// An SR-IOV virtual function of a host NIC, derived from `sriov enable … vfs=N`: `pm1.eth1.vf0`.
+    public static let vf = ObjectKind("vf", noun: "virtual function", ownedBy: .nic, derived: true)
+}
+
+/// The part's storage as the network operations use it.
+extension World {
+    var bridges: OrderedDictionary<String, Bridge> {
+        get { network.bridges }
+        _modify { yield &network.bridges }
+    }
+    var vnics: OrderedDictionary<String, VNIC> {
+        get { network.vnics }
+        _modify { yield &network.vnics }
+    }
+}
+
+extension NetworkPart {
+    /// The network part's entry in `World.parts`.
+    static let descriptor = PartDescriptor(
+        name: "network",
+        kinds: [.networkSwitch, .port, .vswitch, .vnic, .vf],
+        migrationChecks: World.networkMigrationChecks,
+        migrationHooks: [{ world, request in world.moveNICs(of: request.vm.name, to: request.destination.name) }],
+        derivedChildren: { world, owner in
+            guard let bridge = world.bridges[owner] else { return [] }
+            if let vfs = bridge.vfs { return (0..<vfs).map { ("\(owner).vf\($0)", .vf) } }
+            guard bridge.isPhysical else { return [] }
+            return (1...max(1, bridge.ports)).map { ("\(owner).\($0)", .port) }
+        },
+        removed: { world, name in world.forgetNetwork(of: name) },
+        checkInvariants: { world throws(CoreError) in try world.checkNetworkInvariants() })
+}
+
+extension NetworkPart: Codable {
+    private enum CodingKeys: String, CodingKey { case bridges, vnics, links, captures, nextMAC, nextSequence }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        bridges = try c.decode(OrderedDictionary<String, Bridge>.self, forKey: .bridges)
+        vnics = try c.decode(OrderedDictionary<String, VNIC>.self, forKey: .vnics)
+        links = try c.decode([String: String].self, forKey: .links)
+        captures = try c.decode([String: CaptureBuffer].self, forKey: .captures)
+        nextMAC = try c.decode(UInt64.self, forKey: .nextMAC)
+        nextSequence = try c.decode(Int.self, forKey: .nextSequence)
+        for name in bridges.keys { reindex(name) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(bridges, forKey: .bridges)
+        try c.encode(vnics, forKey: .vnics)
+        try c.encode(links, forKey: .links)
+        try c.encode(captures, forKey: .captures)
+        try c.encode(nextMAC, forKey: .nextMAC)
+        try c.encode(nextSequence, forKey: .nextSequence)
+    }
+}
