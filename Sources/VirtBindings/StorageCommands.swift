@@ -15,7 +15,7 @@ enum StorageCommands {
         exampleSetup: """
             host add st1 cpus=8 mem=32G rack=r1
             hypervisor install st1 kind=hardware
-            vm create app1 vcpus=1 mem=1G os=linux host=st1
+            vm create stvm1 vcpus=1 mem=1G os=linux host=st1
             disk add d1 size=1G on=st1
             disk add d2 size=1G on=st1
             disk add d3 size=1G on=st1

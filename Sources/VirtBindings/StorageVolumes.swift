@@ -73,7 +73,7 @@ enum StorageVolumes {
 
     static let attach = CommandSpec(
         "volume attach", summary: "Give a VM a volume as one of its disks (vm info volumes)",
-        example: "volume attach v1 vm=app1",
+        example: "volume attach v1 vm=stvm1",
         params: [.positional("name", volume, "the volume"), .option("vm", .vm, "the VM", required: true)],
         mutates: true, details: "A volume serves one VM at a time; destroying the VM detaches it."
     ) { call in
@@ -82,7 +82,7 @@ enum StorageVolumes {
     }
 
     static let detach = nameOnly("volume detach", "Take a volume away from its VM (its data stays)",
-                                 example: "volume attach v1 vm=app1; volume detach v1", kind: volume,
+                                 example: "volume attach v1 vm=stvm1; volume detach v1", kind: volume,
                                  details: "The volume keeps its blocks and can be attached again.") {
         w, name throws(CoreError) in try w.detachVolume(name)
     }

@@ -51,9 +51,9 @@ import VirtLang
 
     @Test func vmInfoListsItsVolumesAndDestroyDetaches() throws {
         let interpreter = try Self.session()
-        try interpreter.execute("volume attach v1 vm=app1")
-        #expect(try interpreter.execute("[vm info app1].volumes") == .list([.string("v1")]))
-        try interpreter.execute("vm destroy app1")
+        try interpreter.execute("volume attach v1 vm=stvm1")
+        #expect(try interpreter.execute("[vm info stvm1].volumes") == .list([.string("v1")]))
+        try interpreter.execute("vm destroy stvm1")
         #expect(try interpreter.execute("[volume info v1].vm") == Value.none)
     }
 
