@@ -27,9 +27,7 @@ extension ScriptBlock {
     /// Runs the block on a copy of `session`, which it never changes. It holds
     /// when it evaluates to `true` or, as a script of statements, runs to its end.
     public func judge(on session: Interpreter, path: String) -> Judgement {
-        let copy = session.copy()
-        copy.output = { _ in }
-        copy.maxSteps = min(copy.maxSteps, copy.steps + Self.stepAllowance)
+        let copy = session.scratchCopy()
         do {
             switch try copy.execute(source(in: path)) {
             case .bool(true), .none: return .holds
@@ -56,5 +54,16 @@ extension Goal {
         case .fails(let error): return .fails(error.map { ([$0.message] + $0.notes.map { $0.trimmed }).joined(separator: "; ") })
         case .error(let error): return .error(error)
         }
+    }
+}
+
+extension Interpreter {
+    /// A copy of the session for a goal, check or question: it prints nothing, may take
+    /// `ScriptBlock.stepAllowance` more steps, and nothing it does reaches this session.
+    func scratchCopy() -> Interpreter {
+        let copy = copy()
+        copy.output = { _ in }
+        copy.maxSteps = min(copy.maxSteps, copy.steps + ScriptBlock.stepAllowance)
+        return copy
     }
 }

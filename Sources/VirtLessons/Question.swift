@@ -39,9 +39,7 @@ public enum Verdict: Sendable {
 extension Question {
     /// The model's value: the block's expression, evaluated on a copy of `session`.
     public func value(on session: Interpreter, path: String) throws -> Value {
-        let copy = session.copy()
-        copy.output = { _ in }
-        copy.maxSteps = min(copy.maxSteps, copy.steps + ScriptBlock.stepAllowance)
+        let copy = session.scratchCopy()
         return try copy.execute(script.source(in: path))
     }
 
@@ -73,9 +71,7 @@ extension Question {
 
     /// A number or quantity answer: it must have the expected dimension and lie within the tolerance.
     private func judgeMeasure(_ given: String, expected: Value, on session: Interpreter) -> Verdict {
-        let copy = session.copy()
-        copy.output = { _ in }
-        copy.maxSteps = min(copy.maxSteps, copy.steps + ScriptBlock.stepAllowance)
+        let copy = session.scratchCopy()
         let value: Value
         do {
             value = try copy.execute("(\(given))", name: "<answer>")
