@@ -57,6 +57,7 @@ enum NetworkNICs {
                  .option("to", .vswitch, "a vSwitch of the VM's host"),
                  .option("vf", .object(.nic), "instead of to=: a NIC of the VM's host with SR-IOV (the lowest free VF)"),
                  .option("vlan", .integer, "its VLAN, 1–4094 (tagged on the uplink); without it, untagged"),
+                 .option("overlay", .object(.overlay), "instead of vlan=: a VXLAN overlay (the host's vSwitch is its VTEP)"),
                  .option("ip", .text, "its IPv4 address, ADDR/PREFIX (prefix 24 when omitted)"),
                  .option("mac", .text, "its MAC (default 52:54:00: and a counter since reset)")],
         mutates: true,
@@ -67,7 +68,8 @@ enum NetworkNICs {
                              at: call["vf"] == nil ? nil : "vf")
         }
         try call.change { (w: inout World) throws(CoreError) in
-            try w.attachNIC(vm: call.text("vm")!, to: call.text("to"), vf: call.text("vf"), vlan: call.int("vlan"), ip: call.text("ip"), mac: call.text("mac"))
+            try w.attachNIC(vm: call.text("vm")!, to: call.text("to"), vf: call.text("vf"), vlan: call.int("vlan"), ip: call.text("ip"), mac: call.text("mac"),
+                        overlay: call.text("overlay"))
         }
         return .none
     }

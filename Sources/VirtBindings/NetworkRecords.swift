@@ -75,6 +75,8 @@ enum NetworkRecords {
         Field("out", "the port it left by, or none") { F.text($0.1.outPort) },
         Field("vlan", "the 802.1Q VLAN ID on the outgoing wire, or none (untagged)") { F.int($0.1.vlan) },
         Field("etag", "the 802.1BR E-CID on the outgoing wire, or none") { F.int($0.1.etag) },
+        Field("encap", "the encapsulation added or removed there (VXLAN, ESP), or none") { F.text($0.1.encap) },
+        Field("note", "the rule that let it through (an ACL line, a VPN authorization), or none") { F.text($0.1.note) },
         Field("reason", "on the last hop of an unreachable trace: why it was dropped") { F.text($0.2) },
     ])
 

@@ -5,30 +5,36 @@ import VirtLang
 enum NetworkTools {
     static let all: [CommandSpec] = [ping, trace, capture]
 
+    static let size = Param.option("size", .integer, "bytes of echo data, 0 to 65507 (default 56; 1472 fills a 1500-byte packet)")
+
     static let pingDetails = """
         A sends an ARP request (broadcast in its VLAN) unless its ARP cache knows B's address (entries last
         60 s), then an ICMP echo request; B must answer. The frames are real: switches learn from them and
         every port and NIC captures them. Latencies (estimates): \(fmtMicro(NetworkDefaults.switchLatency)) per
         physical switch, \(fmtMicro(NetworkDefaults.vswitchLatency)) per vSwitch, plus each frame's bits at
-        \(Int(NetworkDefaults.linkRate / 1e9)) Gb/s on every cable.
+        \(Int(NetworkDefaults.linkRate / 1e9)) Gb/s on every cable. For another subnet, A sends to its gateway (the router
+        interface in its subnet); the router's ACLs may drop it. A VPN client reaches its gateway's network through the
+        tunnel. Echoes don't fragment: with size=, the packet (size + 28 bytes) must fit every MTU on the way.
         """
 
     static let ping = CommandSpec(
         "ping", summary: "Ping VM B from VM A (ARP, then ICMP echo): reachable, path, rtt, and why not",
         example: "ping app1 app2",
-        params: [.positional("a", .vm, "the VM that pings"), .positional("b", .vm, "the VM pinged (its address in A's network)")],
+        params: [.positional("a", .vm, "the VM that pings"), .positional("b", .vm, "the VM pinged (its address in A's network)"), size],
         mutates: true, details: NetworkRecords.ping.help + "\n" + pingDetails
     ) { call in
-        .record(NetworkRecords.ping.record(try call.change { (w: inout World) throws(CoreError) in try w.ping(call.text("a")!, call.text("b")!) }))
+        .record(NetworkRecords.ping.record(try call.change { (w: inout World) throws(CoreError) in
+            try w.ping(call.text("a")!, call.text("b")!, size: call.int("size"))
+        }))
     }
 
     static let trace = CommandSpec(
         "trace", summary: "Ping B from A and list each hop of the echo request with its VLAN tag and E-tag",
         example: "trace app1 app2",
-        params: [.positional("a", .vm, "the VM that pings"), .positional("b", .vm, "the VM pinged")],
+        params: [.positional("a", .vm, "the VM that pings"), .positional("b", .vm, "the VM pinged"), size],
         mutates: true, details: NetworkRecords.hop.help + "\nWhen B is unreachable the last hop names the device that dropped the frame, and why."
     ) { call in
-        let result = try call.change { (w: inout World) throws(CoreError) in try w.ping(call.text("a")!, call.text("b")!) }
+        let result = try call.change { (w: inout World) throws(CoreError) in try w.ping(call.text("a")!, call.text("b")!, size: call.int("size")) }
         var rows = result.hops.enumerated().map { (index, hop) in (index + 1, hop, String?.none) }
         if let device = result.droppedAt {
             rows.append((rows.count + 1, Hop(device: device), result.reason))

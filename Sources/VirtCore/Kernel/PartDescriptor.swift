@@ -64,7 +64,8 @@ public struct PartDescriptor: Sendable {
 
 extension World {
     /// Every part, in order: the one list a new part is added to.
-    public static let parts: [PartDescriptor] = [ServerPart.descriptor, StoragePart.descriptor, NetworkPart.descriptor]
+    public static let parts: [PartDescriptor] = [ServerPart.descriptor, StoragePart.descriptor, NetworkPart.descriptor,
+                                                CloudNetworkPart.descriptor]
 
     /// Every kind of object, in the parts' order.
     public static let kinds: [ObjectKind] = parts.flatMap(\.kinds)

@@ -83,7 +83,7 @@ extension World.Envelope: Decodable where Body: Decodable {}
 /// Version 2: the kernel's fields, then one key per part (a missing part reads as empty).
 extension World: Codable {
     private enum CodingKeys: String, CodingKey {
-        case clock, seedValue, generator, energy, events, registry, nextJobID, server, storage, network
+        case clock, seedValue, generator, energy, events, registry, nextJobID, server, storage, network, cloudNetwork
     }
 
     public init(from decoder: Decoder) throws {
@@ -98,6 +98,7 @@ extension World: Codable {
         server = try c.decodeIfPresent(ServerPart.self, forKey: .server) ?? ServerPart()
         storage = try c.decodeIfPresent(StoragePart.self, forKey: .storage) ?? StoragePart()
         network = try c.decodeIfPresent(NetworkPart.self, forKey: .network) ?? NetworkPart()
+        cloudNetwork = try c.decodeIfPresent(CloudNetworkPart.self, forKey: .cloudNetwork) ?? CloudNetworkPart()
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -112,6 +113,7 @@ extension World: Codable {
         try c.encode(server, forKey: .server)
         try c.encode(storage, forKey: .storage)
         try c.encode(network, forKey: .network)
+        try c.encode(cloudNetwork, forKey: .cloudNetwork)
     }
 }
 

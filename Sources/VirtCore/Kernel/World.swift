@@ -31,6 +31,8 @@ public struct World: Equatable, Sendable {
     public internal(set) var storage = StoragePart()
     /// Network virtualization: switches, cables, vSwitches, vNICs, MAC tables, captures.
     public internal(set) var network = NetworkPart()
+    /// Network virtualization, part 2: routers, VPN gateways, tenants, overlays, flows.
+    public internal(set) var cloudNetwork = CloudNetworkPart()
 
     /// An empty world at time 0 with the generator seeded with 1.
     public init() {}

@@ -52,18 +52,38 @@ public enum PCAP {
             out += arp(op: 3, mac, IPv4(0), mac, IPv4(0))
         case let .icmp(type, id, seq, src, dst):
             var icmp: [UInt8] = [type, 0, 0, 0] + be16(id) + be16(seq)
-            icmp += (0..<Frame.pingData).map { UInt8(truncatingIfNeeded: $0 + 0x10) }
+            icmp += (0..<(frame.data ?? Frame.pingData)).map { UInt8(truncatingIfNeeded: $0 + 0x10) }
             let icmpSum = checksum(icmp)
             icmp[2] = UInt8(icmpSum >> 8); icmp[3] = UInt8(icmpSum & 0xff)
-            var ip: [UInt8] = [0x45, 0] + be16(UInt16(20 + icmp.count)) + be16(seq) + [0x40, 0, 64, 1, 0, 0]
-            ip += src.bytes + dst.bytes
-            let ipSum = checksum(ip)
-            ip[10] = UInt8(ipSum >> 8); ip[11] = UInt8(ipSum & 0xff)
-            out += ip + icmp
+            out += ipv4(src, dst, proto: 1, id: seq, icmp)
+        case let .vxlan(src, dst, vni, inner):
+            // RFC 7348 5: flags 0x08 (VNI valid), 24 reserved bits, the VNI, 8 reserved bits. The UDP
+            // source port is a hash of the inner frame (entropy for ECMP); a zero UDP checksum is allowed.
+            let body = wire(inner)
+            let sourcePort = 49152 + UInt16(truncatingIfNeeded: (inner.src.value ^ inner.dst.value) % 16384)
+            let udp = be16(sourcePort) + be16(CloudDefaults.vxlanPort) + be16(UInt16(8 + 8 + body.count)) + be16(0)
+            let header: [UInt8] = [0x08, 0, 0, 0, UInt8(truncatingIfNeeded: vni >> 16), UInt8(truncatingIfNeeded: vni >> 8),
+                                   UInt8(truncatingIfNeeded: vni), 0]
+            out += ipv4(src, dst, proto: 17, id: 0, udp + header + body)
+        case let .esp(src, dst, spi, seq, bytes):
+            // RFC 4303: SPI, sequence number, then ciphertext (opaque here: a fixed pattern).
+            let esp = be32(spi) + be32(seq) + (0..<bytes).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            out += ipv4(src, dst, proto: 50, id: UInt16(truncatingIfNeeded: seq), esp)
         }
         if out.count < 60 { out += [UInt8](repeating: 0, count: 60 - out.count) }
         return out
     }
+
+    /// An IPv4 header (no options, DF set, TTL 64, checksummed) and its payload.
+    private static func ipv4(_ src: IPv4, _ dst: IPv4, proto: UInt8, id: UInt16, _ payload: [UInt8]) -> [UInt8] {
+        var ip: [UInt8] = [0x45, 0] + be16(UInt16(truncatingIfNeeded: 20 + payload.count)) + be16(id) + [0x40, 0, 64, proto, 0, 0]
+        ip += src.bytes + dst.bytes
+        let ipSum = checksum(ip)
+        ip[10] = UInt8(ipSum >> 8); ip[11] = UInt8(ipSum & 0xff)
+        return ip + payload
+    }
+
+    private static func be32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: v >> UInt32(8 * (3 - $0))) } }
 
     private static func arp(op: UInt16, _ sha: MAC, _ spa: IPv4, _ tha: MAC, _ tpa: IPv4) -> [UInt8] {
         be16(1) + be16(0x0800) + [6, 4] + be16(op) + sha.bytes + spa.bytes + (tha == .broadcast ? MAC(0).bytes : tha.bytes) + tpa.bytes

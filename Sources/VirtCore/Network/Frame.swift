@@ -71,6 +71,12 @@ public enum Payload: Codable, Equatable, Sendable {
     case rarp(mac: MAC)
     /// ICMP echo (RFC 792) in IPv4: type 8 request, 0 reply.
     case icmp(type: UInt8, id: UInt16, seq: UInt16, src: IPv4, dst: IPv4)
+    /// A VXLAN packet (RFC 7348): outer IPv4 and UDP to port 4789 between two VTEPs, the
+    /// 24-bit VNI, and the tenant's whole Ethernet frame inside.
+    indirect case vxlan(src: IPv4, dst: IPv4, vni: UInt32, inner: Frame)
+    /// An IPsec ESP packet in tunnel mode (RFC 4301, 4303) between two gateways: an outer IPv4
+    /// header, the SPI and sequence number, and `bytes` of ciphertext nobody on the path can read.
+    case esp(src: IPv4, dst: IPv4, spi: UInt32, seq: UInt32, bytes: Int)
 }
 
 /// A simulated Ethernet frame, as seen at one point: its addresses, the 802.1Q
@@ -85,13 +91,15 @@ public struct Frame: Codable, Equatable, Sendable {
     /// The E-CID of its 802.1BR E-tag on this wire; nil without one.
     public var etag: UInt32?
     public var payload: Payload
+    /// Bytes of data in an ICMP echo (`ping size=`); nil: 56, as Linux `ping` sends.
+    public var data: Int?
 
     /// The EtherType of the payload (after any tags).
     public var ethertype: UInt16 {
         switch payload {
         case .arp: 0x0806
         case .rarp: 0x8035
-        case .icmp: 0x0800
+        case .icmp, .vxlan, .esp: 0x0800
         }
     }
 
@@ -101,7 +109,9 @@ public struct Frame: Codable, Equatable, Sendable {
     private var payloadLength: Int {
         switch payload {
         case .arp, .rarp: 28
-        case .icmp: 20 + 8 + Frame.pingData
+        case .icmp: 20 + 8 + (data ?? Frame.pingData)
+        case let .vxlan(_, _, _, inner): 20 + 8 + 8 + inner.length
+        case let .esp(_, _, _, _, bytes): 20 + 8 + bytes
         }
     }
 
@@ -116,6 +126,8 @@ public struct Frame: Codable, Equatable, Sendable {
         case let .rarp(mac): "Who is \(mac)? Tell \(mac)"
         case let .icmp(type, id, seq, src, dst):
             "\(src) → \(dst) Echo (ping) \(type == 8 ? "request" : "reply") id=\(id), seq=\(seq)"
+        case let .vxlan(src, dst, vni, inner): "\(src) → \(dst) VXLAN VNI \(vni): \(inner.summary)"
+        case let .esp(src, dst, spi, seq, _): "\(src) → \(dst) ESP (SPI=0x\(String(spi, radix: 16))) seq=\(seq)"
         }
     }
 }

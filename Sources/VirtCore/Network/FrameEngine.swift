@@ -8,13 +8,20 @@ public struct Hop: Equatable, Sendable {
     public var vlan: Int?
     /// The 802.1BR E-CID on the outgoing wire; nil without an E-tag.
     public var etag: Int?
+    /// The encapsulation it added or removed: "VXLAN VNI 5000 …", "ESP …" (IPsec tunnel mode).
+    public var encap: String?
+    /// The rule that let it through: "acl vlan 10 line 1 permits …".
+    public var note: String?
 
-    public init(device: String, inPort: String? = nil, outPort: String? = nil, vlan: Int? = nil, etag: Int? = nil) {
+    public init(device: String, inPort: String? = nil, outPort: String? = nil, vlan: Int? = nil, etag: Int? = nil,
+                encap: String? = nil, note: String? = nil) {
         self.device = device
         self.inPort = inPort
         self.outPort = outPort
         self.vlan = vlan
         self.etag = etag
+        self.encap = encap
+        self.note = note
     }
 }
 
@@ -34,19 +41,23 @@ struct FrameRun {
     var drops: [Drop] = []
     /// The hops of the echo request that reached its addressee.
     var echoHops: [Hop]?
+    /// The VM that answered the echo request (another VM with B's address may).
+    var echoBy: String?
     /// When the echo reply reached the sender.
     var replyTime: Double?
     /// Pending work, first in first out.
-    fileprivate var queue: [Transit] = []
+    var queue: [Transit] = []
     /// The (bridge, port) pairs each emission has entered, to stop loops.
-    fileprivate var visited: [Set<String>] = []
+    var visited: [Set<String>] = []
+    /// Packets routers hold until ARP resolves their next hop.
+    var held: [HeldPacket] = []
 
     /// The drop that best explains a failure: at the addressee, else the first.
     var reason: Drop? { drops.first(where: \.atTarget) ?? drops.first }
 }
 
 /// A frame on its way: entering a bridge by a port, or reaching a VM's vNIC.
-private struct Transit {
+struct Transit {
     enum Step { case enter(bridge: String, port: String), deliver(nic: String) }
     var frame: Frame
     var step: Step
@@ -106,6 +117,12 @@ extension World {
                                   hops: transit.hops))
             return
         }
+        var encap: String?
+        if network.bridges.values[b].uplink == port, case .vxlan = frame.payload {
+            guard let (inner, note) = decapsulate(frame, at: name) else { return }
+            frame = inner
+            encap = note
+        }
         let config = network.config(of: port, in: network.bridges.values[b])
         let vlan: UInt16
         switch config.classify(frame.vlan, port: port) {
@@ -134,10 +151,14 @@ extension World {
         frame.time += physical ? NetworkDefaults.switchLatency
             : network.bridges.values[b].vfs != nil ? NetworkDefaults.embeddedLatency : NetworkDefaults.vswitchLatency
         for out in outs {
+            if vlan > 4094, out == uplink {
+                encapsulate(frame, segment: vlan, from: name, by: port, transit, &run)
+                continue
+            }
             let tag = network.config(of: out, in: network.bridges.values[b]).tag(for: vlan)
             var copy = frame
             copy.vlan = tag
-            emit(copy, from: out, hops: transit.hops + [Hop(device: name, inPort: port, outPort: out, vlan: tag.map(Int.init))],
+            emit(copy, from: out, hops: transit.hops + [Hop(device: name, inPort: port, outPort: out, vlan: tag.map(Int.init), encap: encap)],
                  emission: transit.emission, &run)
         }
     }
@@ -154,7 +175,7 @@ extension World {
     }
 
     /// A frame leaves by a port: to a vNIC, or along a cable to the next bridge.
-    private mutating func emit(_ frame: Frame, from port: String, hops: [Hop], emission: Int, _ run: inout FrameRun) {
+    mutating func emit(_ frame: Frame, from port: String, hops: [Hop], emission: Int, _ run: inout FrameRun) {
         capture(frame, at: port)
         if vnics[port] != nil {
             run.queue.append(Transit(frame: frame, step: .deliver(nic: port), hops: hops, emission: emission))
@@ -165,6 +186,7 @@ extension World {
         arriving.time += Double(frame.length * 8) / NetworkDefaults.linkRate
         capture(arriving, at: peer)
         guard let bridge = network.attachment[peer] else {
+            if routerReceive(arriving, at: peer, hops: hops, emission: emission, &run) { return }
             run.drops.append(Drop(device: peer, reason: "\(peer) is the uplink of no vSwitch, so \(NameRegistry.owner(of: peer) ?? peer) passes the frame to no VM",
                                   hops: hops))
             return
@@ -195,8 +217,9 @@ extension World {
         case let .icmp(type, id, seq, src, dst) where dst == nic.ip:
             if type == 8 {
                 run.echoHops = transit.hops
+                run.echoBy = nic.vm
                 let reply = Frame(time: frame.time, src: nic.mac, dst: frame.src,
-                                  payload: .icmp(type: 0, id: id, seq: seq, src: dst, dst: src))
+                                  payload: .icmp(type: 0, id: id, seq: seq, src: dst, dst: src), data: frame.data)
                 send(reply, from: name, &run)
             } else if type == 0 {
                 run.replyTime = frame.time
@@ -205,7 +228,7 @@ extension World {
         }
     }
 
-    private mutating func capture(_ frame: Frame, at point: String) {
+    mutating func capture(_ frame: Frame, at point: String) {
         network.captures[point, default: CaptureBuffer()].append(frame)
     }
 }

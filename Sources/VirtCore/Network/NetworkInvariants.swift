@@ -26,7 +26,8 @@ extension World {
             let path = "network.vnics.\(name)"
             try Invariant.require(registry.kind(of: name) == .vnic && NameRegistry.owner(of: name) == nic.vm, path, "is not a registered vNIC of its VM")
             try Invariant.require(bridges[nic.vswitch]?.attached.contains(name) == true, path + ".vswitch", "is not on that vSwitch")
-            try Invariant.require(nic.vlan.map { (1...4094).contains($0) } ?? true, path + ".vlan", "must be 1–4094")
+            try Invariant.require(nic.vlan.map { (1...4094).contains($0) || overlay(ofSegment: $0) != nil } ?? true, path + ".vlan",
+                                  "must be 1–4094 or an overlay's segment")
             try Invariant.require((1...32).contains(nic.prefix), path + ".prefix", "must be 1–32")
         }
         for (end, peer) in network.links {

@@ -90,13 +90,20 @@ extension World {
     /// vNIC (`VM.eth0`, `VM.eth1`, …); returns its name.
     @discardableResult
     public mutating func attachNIC(vm name: String, to vswitch: String? = nil, vf nic: String? = nil, vlan: Int?, ip: String?,
-                                   mac: String?) throws(CoreError) -> String {
+                                   mac: String?, overlay: String? = nil) throws(CoreError) -> String {
+        if let overlay {
+            guard vlan == nil, nic == nil else {
+                throw .value("a vNIC is in a VLAN or in an overlay, not both", hint: "nic attach \(name) to=VSWITCH overlay=\(overlay) ip=…",
+                             at: vlan != nil ? "vlan" : "vf")
+            }
+            return try attachOverlayNIC(vm: name, to: vswitch ?? "", overlay: overlay, ip: ip, mac: mac)
+        }
         if let nic { return try attachVF(vm: name, nic: nic, vlan: vlan, ip: ip, mac: mac) }
         return try attachNIC(vm: name, to: vswitch ?? "", vlan: vlan, ip: ip, mac: mac, allowEmbedded: false)
     }
 
     mutating func attachNIC(vm name: String, to vswitch: String, vlan: Int?, ip: String?, mac: String?,
-                                    allowEmbedded: Bool) throws(CoreError) -> String {
+                                    allowEmbedded: Bool, segment: UInt16? = nil) throws(CoreError) -> String {
         let vm = try existingVM(name, at: "vm")
         guard let bridge = bridges[vswitch], bridge.isVSwitch || allowEmbedded && bridge.vfs != nil else {
             throw CoreError.unknown(.vswitch, vswitch, among: names(ofKind: .vswitch), at: "to")
@@ -108,15 +115,16 @@ extension World {
             throw .state("\(vswitch) is a vSwitch of \(bridge.host!), and \(name) runs on \(host)",
                          hint: "attach it to a vSwitch of \(host)\(vswitchNames(on: host).first.map { ": to=\($0)" } ?? " (vswitch add … on=\(host))")", at: "to")
         }
-        let tag = try vlan.map { v throws(CoreError) in try checkVLAN(v, at: "vlan") }
+        let vid = try vlan.map { v throws(CoreError) in try checkVLAN(v, at: "vlan") }
+        let tag = segment ?? vid
         let address = try ip.map { text throws(CoreError) in try parseCIDR(text) }
         let address_mac: MAC
         if let mac {
             guard let parsed = MAC(parsing: mac), parsed.value != 0, parsed.bytes[0] & 1 == 0 else {
                 throw .value("'\(mac)' is not a unicast MAC address", hint: "six hex bytes with colons, the first even: 52:54:00:12:34:56", at: "mac")
             }
-            if let owner = vnics.values.first(where: { $0.mac == parsed }) {
-                throw .state("\(parsed) is already the MAC of \(owner.name)", at: "mac")
+            if let owner = vnics.values.first(where: { $0.mac == parsed && $0.vlan == tag }) {
+                throw .state("\(parsed) is already the MAC of \(owner.name) in the same network", at: "mac")
             }
             address_mac = parsed
         } else {

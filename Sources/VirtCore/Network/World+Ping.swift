@@ -19,14 +19,21 @@ public struct PingResult: Sendable {
 extension World {
     /// `ping A B`: from VM A's NIC to VM B's address in A's network. Real frames
     /// cross the network, so switches learn and every port captures them.
-    public mutating func ping(_ a: String, _ b: String) throws(CoreError) -> PingResult {
+    public mutating func ping(_ a: String, _ b: String, size: Int? = nil) throws(CoreError) -> PingResult {
         _ = try existingVM(a, at: "a")
         _ = try existingVM(b, at: "b")
         guard a != b else { throw .value("ping needs two different VMs, not \(a) twice", at: "b") }
+        if let size, !(0...65507).contains(size) {
+            throw .value("size is the echo's data bytes, 0 to 65507, not \(size)", hint: "ping A B size=1472 fills a 1500-byte packet", at: "size")
+        }
         let mine = try addressedNICs(of: a, at: "a"), theirs = try addressedNICs(of: b, at: "b")
         var unreachable = PingResult(reachable: false, path: [a], hops: [])
-        guard let (x, y) = mine.lazy.flatMap({ x in theirs.lazy.map { (x, $0) } })
-            .first(where: { $0.0.ip!.sameNetwork(as: $0.1.ip!, prefix: $0.0.prefix) }) else {
+        var pair = mine.lazy.flatMap({ x in theirs.lazy.map { (x, $0) } })
+            .first(where: { $0.0.ip!.sameNetwork(as: $0.1.ip!, prefix: $0.0.prefix) })
+        var via: IPv4?
+        if pair == nil, let routed = gateway(from: mine, to: theirs) { pair = (routed.x, routed.y); via = routed.gateway }
+        if pair == nil, vmState(a) == .running, let tunnelled = tunnelPing(from: a, to: b, theirs[0], data: size) { return tunnelled }
+        guard let (x, y) = pair else {
             let nic = mine[0]
             unreachable.reason = "\(b) has no address in \(a)'s network \(IPv4(nic.ip!.value & mask(nic.prefix)))/\(nic.prefix) (and there is no router)"
             return unreachable
@@ -37,27 +44,38 @@ extension World {
             unreachable.reason = "\(a) is \(state.rawValue) and sends nothing"
             return unreachable
         }
+        if let size, size + 28 > mtu(of: x) {
+            unreachable.reason = "\(x.name) has MTU \(mtu(of: x)): a \(size + 28)-byte packet does not fit, and ping sets don't fragment"
+            return unreachable
+        }
         var frames = FrameRun()
-        var mac = vnics[x.name]!.arp[Int(y.ip!.value)].flatMap { clock - $0.time < World.arpLifetime ? $0.mac : nil }
+        let target = via ?? y.ip!
+        var mac = vnics[x.name]!.arp[Int(target.value)].flatMap { clock - $0.time < World.arpLifetime ? $0.mac : nil }
         if mac == nil {
             send(Frame(time: clock, src: x.mac, dst: .broadcast,
-                       payload: .arp(op: 1, senderMAC: x.mac, senderIP: x.ip!, targetMAC: .broadcast, targetIP: y.ip!)), from: x.name, &frames)
+                       payload: .arp(op: 1, senderMAC: x.mac, senderIP: x.ip!, targetMAC: .broadcast, targetIP: target)), from: x.name, &frames)
             run(&frames)
-            mac = vnics[x.name]!.arp[Int(y.ip!.value)].flatMap { $0.time == clock ? $0.mac : nil }
+            mac = vnics[x.name]!.arp[Int(target.value)].flatMap { $0.time == clock ? $0.mac : nil }
         }
         if let mac {
             let sequence = network.nextSequence
             network.nextSequence = sequence % 65535 + 1
             send(Frame(time: clock, src: x.mac, dst: mac,
-                       payload: .icmp(type: 8, id: 1, seq: UInt16(sequence), src: x.ip!, dst: y.ip!)), from: x.name, &frames)
+                       payload: .icmp(type: 8, id: 1, seq: UInt16(sequence), src: x.ip!, dst: y.ip!), data: size), from: x.name, &frames)
             run(&frames)
+        }
+        if let other = frames.echoBy, other != b {
+            unreachable.reason = "\(other), not \(b), answered for \(y.ip!): in \(a)'s network that address is \(other)'s"
+            unreachable.path = [a] + (frames.echoHops ?? []).map(\.device) + [other]
+            return unreachable
         }
         if let echo = frames.echoHops, let reply = frames.replyTime {
             return PingResult(reachable: true, path: [a] + echo.map(\.device) + [b], rtt: reply - clock, hops: echo,
                               from: x.name, to: y.ip!.description)
         }
-        let drop = frames.reason ?? explain(from: x, to: y).map { Drop(device: $0.device, reason: $0.reason, hops: $0.hops) }
-        unreachable.reason = drop?.reason ?? (mac == nil ? "nobody answered ARP for \(y.ip!) in \(a)'s VLAN" : "\(b) did not answer")
+        let drop = frames.reason ?? isolation(from: x, to: y, routed: via != nil)
+            ?? explain(from: x.underlay, to: y.underlay).map { Drop(device: $0.device, reason: $0.reason, hops: $0.hops) }
+        unreachable.reason = drop?.reason ?? (mac == nil ? "nobody answered ARP for \(target) in \(a)'s VLAN" : "\(b) did not answer")
         unreachable.hops = drop?.hops ?? []
         unreachable.path = [a] + unreachable.hops.map(\.device) + (drop.map { [$0.device] } ?? [])
         unreachable.droppedAt = drop?.device
