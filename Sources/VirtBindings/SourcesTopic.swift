@@ -4,7 +4,7 @@ import VirtLang
 /// `help sources`: where each of VirtLab's defaults comes from. docs/sources.md
 /// is this text (`virtlab help sources > docs/sources.md`; a test keeps them equal).
 enum SourcesTopic {
-    static let text: String = [intro, cpu, costTable, migration, power, storage, other].joined(separator: "\n\n")
+    static let text: String = [intro, cpu, costTable, migration, power, storage, network, other].joined(separator: "\n\n")
 
     static let intro = """
         # Where VirtLab's numbers come from
@@ -140,6 +140,33 @@ enum SourcesTopic {
           (Seagate Exos X16 datasheet), ssd 2,000,000 h (Samsung PM893), nvme
           2,000,000 h (Samsung PM9A3). Device throughput defaults (hdd 1.2 Gbps,
           ssd 4 Gbps, nvme 16 Gbps) are the course's figures.
+        """
+
+    static let network = """
+        ## Network
+
+        - IEEE 802.1Q: the 4-byte tag (TPID 0x8100, 12-bit VLAN ID); IDs 0 and 4095
+          are reserved, so VLANs and tenants (`tenant add`) are 1 to 4094.
+        - IEEE 802.3 and RFC 894: Ethernet carries IP packets of up to 1500 bytes,
+          the default MTU of NICs and of the physical network (`net set mtu=`).
+        - RFC 826 (ARP), RFC 792 (ICMP echo, 56 data bytes as Linux `ping` sends);
+          ARP entries are reused 60 s (Linux `gc_stale_time`), MAC entries age after
+          300 s (Linux bridge `ageing_time`).
+        - RFC 7348 (VXLAN): 24-bit VNI (0 to 16,777,215), UDP port 4789, 8-byte
+          header with flag 0x08; on IPv4, 50 bytes of overhead (outer Ethernet 14 +
+          IP 20 + UDP 8 + VXLAN 8); VTEPs must not fragment, so an inner packet must
+          fit the underlay MTU − 50. An overlay's default inner MTU, 1450, is what
+          OpenStack Neutron gives VXLAN networks on a 1500-byte underlay.
+        - RFC 1918: hosts without `ip=` get VTEP addresses from 172.16.0.0/12.
+        - RFC 4301 and RFC 4303 (IPsec, ESP): tunnel mode wraps the whole packet in a
+          new outer IP header (protocol 50) between the gateways; the ciphertext is
+          opaque. RFC 5737: gateways' public addresses default to 203.0.113.0/24,
+          the range documentation uses.
+        - Max-min fair sharing of links: Bertsekas and Gallager, "Data Networks",
+          1992, section 6.5.2 (progressive filling).
+        - Estimates: a physical switch forwards a frame in 5 µs, a vSwitch in 20 µs,
+          an SR-IOV NIC's embedded switch in 1 µs, a router in 10 µs; every cable
+          carries 10 Gb/s each way.
         """
 
     static let other = """

@@ -85,3 +85,67 @@ import Testing
                 == ["10,1,", "10,2,", "10,,8", "10,,0"])
     }
 }
+
+/// VXLAN and ESP in pcap files: the outer headers read back by the reader above, and by tshark.
+@Suite struct TunnelPCAPTests {
+    static func vxlanCapture() throws -> [Frame] {
+        var w = try CloudNetworkTests.overlays()
+        _ = try w.ping("red1", "red2")
+        return try w.captured(at: "sw1.1")
+    }
+
+    @Test func vxlanPacketsReadBack() throws {
+        let frames = try Self.vxlanCapture()
+        let packets = try PCAPTests.read(PCAP.file(frames))
+        #expect(packets.count == 4)
+        for (packet, frame) in zip(packets, frames) {
+            let b = packet.bytes
+            guard case let .vxlan(_, _, vni, inner) = frame.payload else { Issue.record("not VXLAN"); continue }
+            #expect(PCAPTests.u16(b, 12) == 0x0800 && b[14] == 0x45 && b[23] == 17, "outer IPv4 carrying UDP")
+            #expect(PCAPTests.sums(b[14..<34]), "outer IPv4 header checksum")
+            #expect(Array(b[26..<30]) == [172, 16, 0, frame.src == MAC(0x0600_ac10_0001) ? 1 : 2], "from a VTEP's underlay address")
+            #expect(PCAPTests.u16(b, 36) == 4789, "UDP destination port 4789")
+            #expect(PCAPTests.u16(b, 38) == b.count - 34, "UDP length covers VXLAN and the inner frame")
+            #expect(b[42] == 0x08, "VXLAN flags: VNI valid")
+            #expect(Int(b[46]) << 16 | Int(b[47]) << 8 | Int(b[48]) == Int(vni) && vni == 5000)
+            let innerBytes = Array(b[50...])
+            #expect(innerBytes == PCAP.wire(inner), "the whole inner frame follows the 50 bytes")
+            #expect(Array(innerBytes[6..<12]) == inner.src.bytes && Array(innerBytes[0..<6]) == inner.dst.bytes)
+            #expect(b.count == innerBytes.count + CloudDefaults.vxlanOverhead)
+        }
+    }
+
+    @Test func tsharkDecodesVXLANAndESP() throws {
+        guard let tshark = ["/usr/bin/tshark", "/usr/local/bin/tshark"].first(where: FileManager.default.isExecutableFile(atPath:)) else { return }
+        func fields(_ frames: [Frame], _ names: [String]) throws -> [String] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtlab-\(UUID().uuidString).pcap")
+            try Data(PCAP.file(frames)).write(to: path)
+            defer { try? FileManager.default.removeItem(at: path) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tshark)
+            process.arguments = ["-r", path.path, "-T", "fields"] + names.flatMap { ["-e", $0] }
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = Pipe()
+            try process.run()
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: ",") }
+        }
+        #expect(try fields(Self.vxlanCapture(), ["udp.dstport", "vxlan.vni", "arp.opcode", "icmp.type"])
+                == ["4789,5000,1,", "4789,5000,2,", "4789,5000,,8", "4789,5000,,0"])
+        var w = World()
+        try w.addSwitch("sw1", ports: 8)
+        try addNetworkedHost(&w, "pm1", port: "sw1.1")
+        try addNetworkedVM(&w, "srv", on: "pm1", vlan: nil, ip: "10.1.0.10/24")
+        try addNetworkedVM(&w, "laptop", on: "pm1", vlan: nil, ip: "198.51.100.10/24")
+        try w.addVPNGateway("gw1", network: "10.1.0.0/24", ip: nil, vlan: nil, publicIP: nil)
+        try w.link("gw1.1", "sw1.3")
+        try w.addVPNUser("alice", secret: "pw", allow: [])
+        try w.connectVPN(client: "laptop", gateway: "gw1", user: "alice", secret: "pw")
+        #expect(try w.ping("laptop", "srv").reachable)
+        #expect(try fields(w.captured(at: "gw1.2"), ["ip.src", "ip.dst", "ip.proto", "icmp.type"])
+                == ["198.51.100.10,203.0.113.1,50,", "203.0.113.1,198.51.100.10,50,"], "only the outer header: no ICMP inside is readable")
+    }
+}

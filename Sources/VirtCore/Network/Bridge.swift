@@ -87,7 +87,7 @@ public struct PortConfig: Codable, Equatable, Sendable {
     func tag(for vlan: UInt16) -> UInt16? { !trunk || native == vlan ? nil : vlan }
 
     /// The VLANs the port carries (a vSwitch uplink: none listed).
-    var carried: [UInt16] { trunk ? (vlans + (native.map { [$0] } ?? [])).sorted() : [vlan] }
+    var carried: [UInt16] { trunk ? Array(Set(vlans + (native.map { [$0] } ?? []))).sorted() : [vlan] }
 }
 
 /// A VM's virtual NIC on a vSwitch.

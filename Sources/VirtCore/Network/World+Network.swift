@@ -123,8 +123,10 @@ extension World {
             guard let parsed = MAC(parsing: mac), parsed.value != 0, parsed.bytes[0] & 1 == 0 else {
                 throw .value("'\(mac)' is not a unicast MAC address", hint: "six hex bytes with colons, the first even: 52:54:00:12:34:56", at: "mac")
             }
-            if let owner = vnics.values.first(where: { $0.mac == parsed && $0.vlan == tag }) {
-                throw .state("\(parsed) is already the MAC of \(owner.name) in the same network", at: "mac")
+            // Each overlay is a MAC space of its own; VLANs share the physical network's.
+            let space = { (vlan: UInt16?) in (vlan ?? 0) > 4094 ? vlan! : 0 }
+            if let owner = vnics.values.first(where: { $0.mac == parsed && space($0.vlan) == space(tag) }) {
+                throw .state("\(parsed) is already the MAC of \(owner.name)", at: "mac")
             }
             address_mac = parsed
         } else {

@@ -6,9 +6,11 @@ struct Flow: Codable, Equatable, Sendable {
     var b: String
     /// Its own cap (`rate=`), bits/s.
     var cap: Double?
-    /// What it shares: directed cables ("sw1.1>pm1.eth0") and a tenant's or overlay's limit ("limit:NAME").
+    /// The directed cables it crosses ("sw1.1>pm1.eth0").
     var resources: [String]
     var path: [String]
+    /// The sender's vNIC, whose tenant or overlay limit applies.
+    var nic: String?
 }
 
 /// What `flow start`, `flow list` and `net run` return.
@@ -85,28 +87,34 @@ extension World {
         guard ping.reachable else {
             throw .state("\(b) is unreachable from \(a): \(ping.reason ?? "no path")", hint: "ping \(a) \(b) says why", at: "b")
         }
-        var resources = ping.hops.compactMap { hop in hop.outPort.flatMap { out in network.links[out].map { "\(out)>\($0)" } } }
-        if let nic = ping.from.flatMap({ vnics[$0] }), let vlan = nic.vlan {
-            if let overlay = overlay(ofSegment: vlan), overlay.rate != nil { resources.append("limit:\(overlay.name)") }
-            if let tenant = cloudNetwork.tenants.values.first(where: { $0.vlan == vlan }), tenant.rate != nil { resources.append("limit:\(tenant.name)") }
-        }
-        return Flow(id: 0, a: a, b: b, resources: resources, path: ping.path)
+        let cables = ping.hops.compactMap { hop in hop.outPort.flatMap { out in network.links[out].map { "\(out)>\($0)" } } }
+        return Flow(id: 0, a: a, b: b, resources: cables, path: ping.path, nic: ping.from)
+    }
+
+    /// What a flow shares now: its cables, and its tenant's or overlay's limit when one is set.
+    private func resources(of flow: Flow) -> [String] {
+        guard let vlan = flow.nic.flatMap({ vnics[$0]?.vlan }) else { return flow.resources }
+        var limits: [String] = []
+        if let overlay = overlay(ofSegment: vlan), overlay.rate != nil { limits.append("limit:\(overlay.name)") }
+        if let tenant = cloudNetwork.tenants.values.first(where: { $0.vlan == vlan }), tenant.rate != nil { limits.append("limit:\(tenant.name)") }
+        return flow.resources + limits
     }
 
     /// Max-min fair shares (progressive filling): raise every unfrozen flow's rate together
     /// until a resource is full or a flow meets its cap; freeze those; repeat.
     func maxMinShares(_ flows: [Flow]) -> [(rate: Double, bottleneck: String)] {
+        let uses = flows.map(resources(of:))
         var rate = [Double](repeating: 0, count: flows.count)
         var bottleneck = [String](repeating: "none", count: flows.count)
         var frozen = [Bool](repeating: false, count: flows.count)
         var names: [String] = []
-        for flow in flows { for r in flow.resources where !names.contains(r) { names.append(r) } }
+        for use in uses { for r in use where !names.contains(r) { names.append(r) } }
         while frozen.contains(false) {
             var step = Double.infinity, limiter = ""
             for name in names {
-                let users = flows.indices.filter { !frozen[$0] && flows[$0].resources.contains(name) }
+                let users = flows.indices.filter { !frozen[$0] && uses[$0].contains(name) }
                 guard !users.isEmpty else { continue }
-                let used = flows.indices.filter { flows[$0].resources.contains(name) }.map { rate[$0] }.reduce(0, +)
+                let used = flows.indices.filter { uses[$0].contains(name) }.map { rate[$0] }.reduce(0, +)
                 let room = (capacity(of: name) - used) / Double(users.count)
                 if room < step { step = room; limiter = name }
             }
@@ -117,7 +125,7 @@ extension World {
             }
             for i in flows.indices where !frozen[i] { rate[i] += step }
             for i in flows.indices where !frozen[i] {
-                if limiter == "cap" ? flows[i].cap.map({ rate[i] >= $0 - 1e-6 }) == true : flows[i].resources.contains(limiter) {
+                if limiter == "cap" ? flows[i].cap.map({ rate[i] >= $0 - 1e-6 }) == true : uses[i].contains(limiter) {
                     frozen[i] = true
                     bottleneck[i] = limiter == "cap" ? "its own rate=" : describe(limiter)
                 }
