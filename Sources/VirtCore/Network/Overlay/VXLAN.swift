@@ -33,7 +33,8 @@ extension World {
     }
 
     /// A frame of an overlay leaves a vSwitch by its uplink: wrapped and sent to the right VTEPs.
-    mutating func encapsulate(_ frame: Frame, segment: UInt16, from name: String, by port: String, _ transit: Transit, _ run: inout FrameRun) {
+    mutating func encapsulate(_ frame: Frame, segment: UInt16, from name: String, by port: Int, trail: Int, emission: Int,
+                              _ run: inout FrameRun) {
         guard let overlay = overlay(ofSegment: segment), let host = bridges[name]?.host, let uplink = bridges[name]?.uplink,
               let local = vtepAddress(of: host) else { return }
         var inner = frame
@@ -44,7 +45,7 @@ extension World {
                 \(host)'s VTEP cannot send a \(inner.ipLength)-byte packet of overlay \(overlay.name): with VXLAN's 50 bytes it needs \(needed), \
                 and the underlay MTU is \(cloudNetwork.underlayMTU) (VTEPs must not fragment, RFC 7348 4.3): raise the underlay's MTU \
                 (net set mtu=\(needed)) or lower the overlay's (overlay set \(overlay.name) mtu=\(cloudNetwork.underlayMTU - CloudDefaults.vxlanOverhead))
-                """, hops: transit.hops))
+                """, hops: hops(trail, in: run)))
             return
         }
         var targets: [IPv4] = []
@@ -61,8 +62,8 @@ extension World {
             let outer = Frame(time: frame.time, src: vtepMAC(local), dst: underlayNextHop(from: local, to: remote), vlan: nil,
                               payload: .vxlan(src: local, dst: remote, vni: overlay.vni, inner: inner))
             let note = "VXLAN VNI \(overlay.vni), UDP \(CloudDefaults.vxlanPort), \(local) → \(remote) (+\(CloudDefaults.vxlanOverhead) bytes)"
-            emit(outer, from: uplink, hops: transit.hops + [Hop(device: name, inPort: port, outPort: uplink, encap: note)],
-                 emission: transit.emission, &run)
+            let hop = addHop(Hop(device: name, inPort: network.points.names[port], outPort: uplink, encap: note), after: trail, &run)
+            emit(outer, from: network.points.id(uplink), trail: hop, emission: emission, &run)
         }
     }
 

@@ -5,7 +5,8 @@ struct HeldPacket {
     var frame: Frame
     var port: String
     var hop: Hop
-    var hops: [Hop]
+    /// The hop before the router's.
+    var trail: Int
     var emission: Int
 }
 
@@ -32,16 +33,17 @@ extension Frame {
 /// MAC and VLAN tag. A VPN gateway also carries packets through its tunnels.
 extension World {
     /// Returns false when `port` is no router's or gateway's.
-    mutating func routerReceive(_ frame: Frame, at port: String, hops: [Hop], emission: Int, _ run: inout FrameRun) -> Bool {
+    mutating func routerReceive(_ frame: Frame, at port: String, trail: Int, emission: Int, _ run: inout FrameRun) -> Bool {
         guard let name = NameRegistry.owner(of: port), let router = routers[name] else { return false }
         let vlan = frame.vlan ?? untaggedVLAN(at: port)
         guard let iface = router.interfaces.first(where: { $0.port == port && ($0.vlan == vlan || $0.vlan == nil && frame.vlan == nil) }) else {
             if frame.dst != .broadcast {
-                run.drops.append(Drop(device: name, reason: "\(name) has no interface in VLAN \(vlan.map(String.init) ?? "untagged") on \(port)", hops: hops))
+                run.drops.append(Drop(device: name, reason: "\(name) has no interface in VLAN \(vlan.map(String.init) ?? "untagged") on \(port)",
+                                      hops: hops(trail, in: run)))
             }
             return true
         }
-        if bridgeThroughTunnels(frame, router, iface, hops: hops, &run) { return true }
+        if bridgeThroughTunnels(frame, router, iface, trail: trail, &run) { return true }
         switch frame.payload {
         case let .arp(op, senderMAC, senderIP, _, targetIP):
             routers[name]!.arp[Int(senderIP.value)] = ARPEntry(mac: senderMAC, time: clock)
@@ -49,32 +51,33 @@ extension World {
             if op == 1, targetIP == iface.ip || vpnSessionAddress(targetIP, at: router) {
                 let reply = Frame(time: frame.time, src: iface.mac, dst: senderMAC,
                                   payload: .arp(op: 2, senderMAC: iface.mac, senderIP: targetIP, targetMAC: senderMAC, targetIP: senderIP))
-                emitFromRouter(reply, iface, hops: [], emission: newEmission(&run), &run)
+                emitFromRouter(reply, iface, trail: -1, emission: newEmission(&run), &run)
             }
         case .rarp: break
         case .icmp, .vxlan, .esp:
             guard frame.dst == iface.mac, let ip = frame.ipHeader else { return true }
             if router.interfaces.contains(where: { $0.ip == ip.dst }) { return true }
-            if tunnelToClient(frame, router, hops: hops, &run) { return true }
+            if tunnelToClient(frame, router, &run) { return true }
             let acl = aclDecision(router, iface, ip)
             guard acl.permit else {
-                run.drops.append(Drop(device: name, reason: acl.text, hops: hops))
+                run.drops.append(Drop(device: name, reason: acl.text, hops: hops(trail, in: run)))
                 return true
             }
-            if tunnelToPeer(frame, router, iface, note: acl.line == nil ? nil : acl.text, hops: hops, emission: emission, &run) { return true }
-            route(frame, at: name, inPort: port, note: acl.line == nil ? nil : acl.text, hops: hops, emission: emission, &run)
+            if tunnelToPeer(frame, router, iface, note: acl.line == nil ? nil : acl.text, trail: trail, emission: emission, &run) { return true }
+            route(frame, at: name, inPort: port, note: acl.line == nil ? nil : acl.text, trail: trail, emission: emission, &run)
         }
         return true
     }
 
     /// Sends an IP packet on from a router: out the interface whose subnet holds its
     /// destination (the longest prefix), to the next hop's MAC.
-    mutating func route(_ frame: Frame, at name: String, inPort: String, note: String?, encap: String? = nil, hops: [Hop], emission: Int,
+    mutating func route(_ frame: Frame, at name: String, inPort: String, note: String?, encap: String? = nil, trail: Int, emission: Int,
                         _ run: inout FrameRun) {
         let router = routers[name]!
         guard let ip = frame.ipHeader,
               let out = router.interfaces.filter({ $0.contains(ip.dst) }).max(by: { $0.prefix < $1.prefix }) else {
-            run.drops.append(Drop(device: name, reason: "\(name) has no route to \(frame.ipHeader?.dst.description ?? "it"): no interface in its subnet", hops: hops))
+            run.drops.append(Drop(device: name, reason: "\(name) has no route to \(frame.ipHeader?.dst.description ?? "it"): no interface in its subnet",
+                                  hops: hops(trail, in: run)))
             return
         }
         var packet = frame
@@ -83,13 +86,13 @@ extension World {
         let hop = Hop(device: name, inPort: inPort, outPort: out.port, vlan: routerTag(out).map(Int.init), encap: encap, note: note)
         if let mac = staticMAC(of: ip.dst) ?? router.arp[Int(ip.dst.value)].flatMap({ clock - $0.time < World.arpLifetime ? $0.mac : nil }) {
             packet.dst = mac
-            emitFromRouter(packet, out, hops: hops + [hop], emission: emission, &run)
+            emitFromRouter(packet, out, trail: addHop(hop, after: trail, &run), emission: emission, &run)
             return
         }
-        run.held.append(HeldPacket(router: name, nextHop: ip.dst, frame: packet, port: out.port, hop: hop, hops: hops, emission: emission))
+        run.held.append(HeldPacket(router: name, nextHop: ip.dst, frame: packet, port: out.port, hop: hop, trail: trail, emission: emission))
         let request = Frame(time: packet.time, src: out.mac, dst: .broadcast,
                             payload: .arp(op: 1, senderMAC: out.mac, senderIP: out.ip, targetMAC: .broadcast, targetIP: ip.dst))
-        emitFromRouter(request, out, hops: [], emission: newEmission(&run), &run)
+        emitFromRouter(request, out, trail: -1, emission: newEmission(&run), &run)
     }
 
     /// The packets a router held for `ip`, sent now that its MAC is known.
@@ -101,15 +104,20 @@ extension World {
             var packet = held.frame
             packet.dst = mac
             let out = routers[name]!.interfaces.first { $0.port == held.port && $0.mac == held.frame.src }!
-            emitFromRouter(packet, out, hops: held.hops + [held.hop], emission: held.emission, &run)
+            emitFromRouter(packet, out, trail: addHop(held.hop, after: held.trail, &run), emission: held.emission, &run)
         }
     }
 
     /// A frame leaves a router by an interface, tagged as the cabled port expects.
-    mutating func emitFromRouter(_ frame: Frame, _ iface: RouterInterface, hops: [Hop], emission: Int, _ run: inout FrameRun) {
+    mutating func emitFromRouter(_ frame: Frame, _ iface: RouterInterface, trail: Int, emission: Int, _ run: inout FrameRun) {
         var copy = frame
         copy.vlan = routerTag(iface)
-        emit(copy, from: iface.port, hops: hops, emission: emission, &run)
+        emit(copy, from: network.points.id(iface.port), trail: trail, emission: emission, &run)
+    }
+
+    /// Records a frame in a point's capture (a gateway's outside port, a VPN client's vNIC).
+    mutating func record(_ frame: Frame, at point: String) {
+        network.points.captures[network.points.id(point)].append(frame)
     }
 
     /// A new emission for a frame a router originates (its own loop guard).

@@ -8,11 +8,11 @@ extension World {
     }
 
     /// A packet for a connected client goes into its tunnel. Returns false when it is for no client.
-    mutating func tunnelToClient(_ frame: Frame, _ router: Router, hops: [Hop], _ run: inout FrameRun) -> Bool {
+    mutating func tunnelToClient(_ frame: Frame, _ router: Router, _ run: inout FrameRun) -> Bool {
         guard let ip = frame.ipHeader, let session = router.vpn?.sessions.first(where: { $0.ip == ip.dst }) else { return false }
         let esp = espFrame(frame, from: router.vpn!.publicIP, to: session.outer)
-        capture(esp, at: "\(router.name).2")
-        capture(esp, at: session.nic)
+        record(esp, at: "\(router.name).2")
+        record(esp, at: session.nic)
         if case let .icmp(0, _, _, _, _) = frame.payload { run.replyTime = frame.time + CloudDefaults.routerLatency }
         return true
     }
@@ -20,41 +20,41 @@ extension World {
     /// Site to site, one network on both sides: a frame on the inside port that is not for
     /// the gateway itself crosses every such tunnel and leaves the peer's inside port.
     /// Returns true when the gateway has nothing more to do with it.
-    mutating func bridgeThroughTunnels(_ frame: Frame, _ router: Router, _ iface: RouterInterface, hops: [Hop], _ run: inout FrameRun) -> Bool {
+    mutating func bridgeThroughTunnels(_ frame: Frame, _ router: Router, _ iface: RouterInterface, trail: Int, _ run: inout FrameRun) -> Bool {
         guard let vpn = router.vpn, iface.port == "\(router.name).1" else { return false }
         let peers = vpn.tunnels.compactMap { routers[$0] }.filter { $0.vpn!.network == vpn.network }
         guard !peers.isEmpty, frame.dst != iface.mac else { return false }
         for peer in peers {
             let esp = espFrame(frame, from: vpn.publicIP, to: peer.vpn!.publicIP)
-            capture(esp, at: "\(router.name).2")
-            capture(esp, at: "\(peer.name).2")
+            record(esp, at: "\(router.name).2")
+            record(esp, at: "\(peer.name).2")
             let far = peer.interfaces[0]
             var copy = frame
             copy.time += 2 * CloudDefaults.routerLatency
             let encap = "ESP \(vpn.publicIP) → \(peer.vpn!.publicIP) (IPsec tunnel mode, the frame inside)"
-            emitFromRouter(copy, far, hops: hops + [Hop(device: router.name, inPort: iface.port, outPort: "tunnel to \(peer.name)", encap: encap),
-                                                    Hop(device: peer.name, inPort: "tunnel from \(router.name)", outPort: far.port,
-                                                        vlan: routerTag(far).map(Int.init))],
-                           emission: newEmission(&run), &run)
+            let out = addHop(Hop(device: router.name, inPort: iface.port, outPort: "tunnel to \(peer.name)", encap: encap), after: trail, &run)
+            let into = addHop(Hop(device: peer.name, inPort: "tunnel from \(router.name)", outPort: far.port, vlan: routerTag(far).map(Int.init)),
+                              after: out, &run)
+            emitFromRouter(copy, far, trail: into, emission: newEmission(&run), &run)
         }
         return !frame.dst.isMulticast
     }
 
     /// Site to site, different networks: a packet for the peer's network crosses the tunnel and
     /// the peer routes it on. Returns false when no tunnel leads to its destination.
-    mutating func tunnelToPeer(_ frame: Frame, _ router: Router, _ iface: RouterInterface, note: String?, hops: [Hop], emission: Int,
+    mutating func tunnelToPeer(_ frame: Frame, _ router: Router, _ iface: RouterInterface, note: String?, trail: Int, emission: Int,
                                _ run: inout FrameRun) -> Bool {
         guard let vpn = router.vpn, let ip = frame.ipHeader,
               let peer = vpn.tunnels.compactMap({ routers[$0] }).first(where: { $0.vpn!.network != vpn.network && $0.vpn!.network.contains(ip.dst) })
         else { return false }
         let esp = espFrame(frame, from: vpn.publicIP, to: peer.vpn!.publicIP)
-        capture(esp, at: "\(router.name).2")
-        capture(esp, at: "\(peer.name).2")
+        record(esp, at: "\(router.name).2")
+        record(esp, at: "\(peer.name).2")
         var copy = frame
         copy.time += CloudDefaults.routerLatency
         let encap = "ESP \(vpn.publicIP) → \(peer.vpn!.publicIP) (IPsec tunnel mode: a new outer IP header)"
-        route(copy, at: peer.name, inPort: "tunnel from \(router.name)", note: note,
-              hops: hops + [Hop(device: router.name, inPort: iface.port, outPort: "tunnel to \(peer.name)", encap: encap)], emission: emission, &run)
+        let out = addHop(Hop(device: router.name, inPort: iface.port, outPort: "tunnel to \(peer.name)", encap: encap), after: trail, &run)
+        route(copy, at: peer.name, inPort: "tunnel from \(router.name)", note: note, trail: out, emission: emission, &run)
         return true
     }
 
@@ -78,11 +78,11 @@ extension World {
         let inner = Frame(time: clock, src: gw.interfaces[0].mac, dst: gw.interfaces[0].mac,
                           payload: .icmp(type: 8, id: 1, seq: UInt16(sequence), src: session.ip, dst: y.ip!), data: data)
         let esp = espFrame(inner, from: session.outer, to: gw.vpn!.publicIP)
-        capture(esp, at: session.nic)
-        capture(esp, at: "\(gw.name).2")
+        record(esp, at: session.nic)
+        record(esp, at: "\(gw.name).2")
         let encap = "ESP \(session.outer) → \(gw.vpn!.publicIP) removed (IPsec tunnel mode)"
         route(inner, at: gw.name, inPort: "tunnel from \(a)", note: "user \(user.name) authorized for \(allow.map(\.description).joined(separator: ", "))",
-              encap: encap, hops: [], emission: newEmission(&frames), &frames)
+              encap: encap, trail: -1, emission: newEmission(&frames), &frames)
         run(&frames)
         if let echo = frames.echoHops, let reply = frames.replyTime, frames.echoBy == b {
             return PingResult(reachable: true, path: [a] + echo.map(\.device) + [b], rtt: reply - clock, hops: echo, from: session.nic, to: y.ip!.description)
