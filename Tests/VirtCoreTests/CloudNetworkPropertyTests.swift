@@ -43,7 +43,8 @@ import Testing
                 vms.append(vm)
             }
         }
-        for i in hosts.indices where !vlans.isEmpty { try w.setPort("sw1.\(i + 1)", trunk: true, vlan: nil, vlans: vlans, native: 1, hairpin: nil) }
+        // The tenants' VLANs tagged; the hosts' own (underlay) traffic untagged in a VLAN of its own.
+        for i in hosts.indices where !vlans.isEmpty { try w.setPort("sw1.\(i + 1)", trunk: true, vlan: nil, vlans: vlans, native: 4000, hairpin: nil) }
         for _ in 0..<30 {
             let a = vms[r.next(vms.count)], b = vms[r.next(vms.count)]
             guard a != b else { continue }

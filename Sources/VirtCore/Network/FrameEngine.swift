@@ -52,9 +52,10 @@ struct FrameRun {
     /// Every hop made, each pointing at the one before it: a frame's hops are a chain
     /// of indexes, turned into names only for the frames `ping` and `trace` report.
     fileprivate var trail: [Step] = []
-    /// Hops of devices that are not bridges (routers, gateways), and the encapsulation
-    /// notes of bridge hops, which `Step.extra` points at.
+    /// Hops of devices that are not bridges (routers, gateways), which `Step.extra` points at.
     fileprivate var extras: [Hop] = []
+    /// VXLAN headers vSwitches added or removed, which `Step.note` points at (put in words only for reported hops).
+    fileprivate var notes: [VXLANNote] = []
     /// Packets routers hold until ARP resolves their next hop.
     var held: [HeldPacket] = []
 
@@ -70,8 +71,10 @@ struct FrameRun {
         var outPoint: Int
         var vlan: UInt16?
         var etag: UInt32?
-        /// An index in `extras`: the whole hop when `bridge` is -1, else its encapsulation note.
+        /// An index in `extras`: the whole hop when `bridge` is -1.
         var extra = -1
+        /// An index in `notes`: the VXLAN header this bridge hop added or removed.
+        var note = -1
     }
 }
 
@@ -137,7 +140,7 @@ extension World {
             } else {
                 hops.append(Hop(device: network.bridges.keys[step.bridge], inPort: network.points.names[step.inPoint],
                                 outPort: network.points.names[step.outPoint], vlan: step.vlan.map(Int.init), etag: step.etag.map(Int.init),
-                                encap: step.extra < 0 ? nil : run.extras[step.extra].encap))
+                                encap: step.note < 0 ? nil : run.notes[step.note].text))
             }
             at = step.previous
         }
@@ -169,12 +172,12 @@ extension World {
                  transit, &run)
             return
         }
-        var encap = -1
+        var note = -1
         if port == network.bridges.values[b].uplinkPoint, case .vxlan = frame.payload {
-            guard let (inner, note) = decapsulate(frame, at: network.bridges.keys[b]) else { return }
+            guard let (inner, header) = decapsulate(frame, at: b) else { return }
             frame = inner
-            run.extras.append(Hop(device: "", encap: note))
-            encap = run.extras.count - 1
+            run.notes.append(header)
+            note = run.notes.count - 1
         }
         let config = network.points.config[port]
         let vlan: UInt16
@@ -205,13 +208,17 @@ extension World {
             : network.bridges.values[b].vfs != nil ? NetworkDefaults.embeddedLatency : NetworkDefaults.vswitchLatency
         for out in outs {
             if vlan > 4094, out == uplink {
-                encapsulate(frame, segment: vlan, from: network.bridges.keys[b], by: port, trail: transit.trail, emission: transit.emission, &run)
+                for (outer, header) in encapsulate(frame, segment: vlan, from: network.bridges.keys[b], trail: transit.trail, &run) {
+                    run.notes.append(header)
+                    run.trail.append(FrameRun.Step(previous: transit.trail, depth: depth, bridge: b, inPoint: port, outPoint: out, note: run.notes.count - 1))
+                    emit(outer, from: out, trail: run.trail.count - 1, emission: transit.emission, &run)
+                }
                 continue
             }
             var copy = frame
             copy.vlan = network.points.config[out].tag(for: vlan)
             run.trail.append(FrameRun.Step(previous: transit.trail, depth: depth, bridge: b, inPoint: port, outPoint: out, vlan: copy.vlan,
-                                           extra: encap))
+                                           note: note))
             emit(copy, from: out, trail: run.trail.count - 1, emission: transit.emission, &run)
         }
     }

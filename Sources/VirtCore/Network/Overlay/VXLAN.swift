@@ -1,3 +1,16 @@
+/// A VXLAN header a vSwitch added or removed, put in words only for the hops `trace` reports.
+struct VXLANNote {
+    var vni: UInt32
+    var src: IPv4
+    var dst: IPv4
+    var added: Bool
+
+    var text: String {
+        added ? "VXLAN VNI \(vni), UDP \(CloudDefaults.vxlanPort), \(src) → \(dst) (+\(CloudDefaults.vxlanOverhead) bytes)"
+              : "VXLAN VNI \(vni) from \(src) removed"
+    }
+}
+
 /// VXLAN (RFC 7348) in the forwarding engine: each host's vSwitch is a VTEP. A frame
 /// of an overlay leaving by the uplink is wrapped (outer Ethernet, IPv4, UDP 4789,
 /// VXLAN header with the VNI: 50 bytes) and sent to the VTEP that learned its
@@ -7,8 +20,8 @@
 extension World {
     /// The underlay address of a host's VTEP: `host add … ip=`, else the one given automatically.
     func vtepAddress(of host: String) -> IPv4? {
-        if let text = hosts[host]?.ip, let ip = IPv4(parsing: text) { return ip }
-        return cloudNetwork.vteps[host]
+        if let ip = cloudNetwork.vteps[host] { return ip }
+        return hosts[host]?.ip.flatMap(IPv4.init(parsing:))
     }
 
     /// Gives a host without `ip=` the lowest free address of 172.16.0.0/12 (RFC 1918).
@@ -33,10 +46,8 @@ extension World {
     }
 
     /// A frame of an overlay leaves a vSwitch by its uplink: wrapped and sent to the right VTEPs.
-    mutating func encapsulate(_ frame: Frame, segment: UInt16, from name: String, by port: Int, trail: Int, emission: Int,
-                              _ run: inout FrameRun) {
-        guard let overlay = overlay(ofSegment: segment), let host = bridges[name]?.host, let uplink = bridges[name]?.uplink,
-              let local = vtepAddress(of: host) else { return }
+    func encapsulate(_ frame: Frame, segment: UInt16, from name: String, trail: Int, _ run: inout FrameRun) -> [(Frame, VXLANNote)] {
+        guard let overlay = overlay(ofSegment: segment), let host = bridges[name]?.host, let local = vtepAddress(of: host) else { return [] }
         var inner = frame
         inner.vlan = nil
         let needed = inner.ipLength + CloudDefaults.vxlanOverhead
@@ -46,7 +57,7 @@ extension World {
                 and the underlay MTU is \(cloudNetwork.underlayMTU) (VTEPs must not fragment, RFC 7348 4.3): raise the underlay's MTU \
                 (net set mtu=\(needed)) or lower the overlay's (overlay set \(overlay.name) mtu=\(cloudNetwork.underlayMTU - CloudDefaults.vxlanOverhead))
                 """, hops: hops(trail, in: run)))
-            return
+            return []
         }
         var targets: [IPv4] = []
         if !frame.dst.isMulticast, let entry = cloudNetwork.vtepTables[host]?[MACEntry.key(vlan: segment, mac: frame.dst)],
@@ -58,29 +69,27 @@ extension World {
                 targets.append(ip)
             }
         }
-        for remote in targets {
-            let outer = Frame(time: frame.time, src: vtepMAC(local), dst: underlayNextHop(from: local, to: remote), vlan: nil,
-                              payload: .vxlan(src: local, dst: remote, vni: overlay.vni, inner: inner))
-            let note = "VXLAN VNI \(overlay.vni), UDP \(CloudDefaults.vxlanPort), \(local) → \(remote) (+\(CloudDefaults.vxlanOverhead) bytes)"
-            let hop = addHop(Hop(device: name, inPort: network.points.names[port], outPort: uplink, encap: note), after: trail, &run)
-            emit(outer, from: network.points.id(uplink), trail: hop, emission: emission, &run)
+        return targets.map { remote in
+            (Frame(time: frame.time, src: vtepMAC(local), dst: underlayNextHop(from: local, to: remote), vlan: nil,
+                   payload: .vxlan(src: local, dst: remote, vni: overlay.vni, inner: inner)),
+             VXLANNote(vni: overlay.vni, src: local, dst: remote, added: true))
         }
     }
 
     /// A VXLAN packet reaching a vSwitch by its uplink: the inner frame in the overlay's
     /// segment, and the hop's note; nil when this VTEP discards it (not its address, or
     /// no VM of that VNI here).
-    mutating func decapsulate(_ frame: Frame, at name: String) -> (Frame, String)? {
-        guard case let .vxlan(src, dst, vni, inner) = frame.payload, let host = bridges[name]?.host, vtepAddress(of: host) == dst,
+    mutating func decapsulate(_ frame: Frame, at b: Int) -> (Frame, VXLANNote)? {
+        guard case let .vxlan(src, dst, vni, inner) = frame.payload, let host = network.bridges.values[b].host, vtepAddress(of: host) == dst,
               let overlay = cloudNetwork.overlays.values.first(where: { $0.vni == vni }),
-              bridges[name]!.attached.contains(where: { vnics[$0]?.vlan == overlay.segment }) else { return nil }
+              network.bridges.values[b].flood[overlay.segment] != nil else { return nil }
         if !inner.src.isMulticast {
             cloudNetwork.vtepTables[host, default: [:]][MACEntry.key(vlan: overlay.segment, mac: inner.src)] = VTEPEntry(ip: src, time: clock)
         }
         var unwrapped = inner
         unwrapped.time = frame.time
         unwrapped.vlan = overlay.segment
-        return (unwrapped, "VXLAN VNI \(vni) from \(src) removed")
+        return (unwrapped, VXLANNote(vni: vni, src: src, dst: dst, added: false))
     }
 
     /// The underlay MAC a VTEP sends to: the remote VTEP's when they share a router
