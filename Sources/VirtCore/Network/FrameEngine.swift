@@ -208,7 +208,7 @@ extension World {
             : network.bridges.values[b].vfs != nil ? NetworkDefaults.embeddedLatency : NetworkDefaults.vswitchLatency
         for out in outs {
             if vlan > 4094, out == uplink {
-                for (outer, header) in encapsulate(frame, segment: vlan, from: network.bridges.keys[b], trail: transit.trail, &run) {
+                for (outer, header) in encapsulate(frame, segment: vlan, at: b, trail: transit.trail, &run) {
                     run.notes.append(header)
                     run.trail.append(FrameRun.Step(previous: transit.trail, depth: depth, bridge: b, inPoint: port, outPoint: out, note: run.notes.count - 1))
                     emit(outer, from: out, trail: run.trail.count - 1, emission: transit.emission, &run)

@@ -12,7 +12,7 @@ public struct CloudNetworkPart: Codable, Equatable, Sendable {
     var tenants: OrderedDictionary<String, Tenant> = [:]
     var overlays: OrderedDictionary<String, Overlay> = [:]
     /// Underlay addresses given automatically to hosts without `ip=`, by host.
-    var vteps: OrderedDictionary<String, IPv4> = [:]
+    var vteps: [String: IPv4] = [:]
     /// What each host's VTEP learned: the remote VTEP of an inner MAC, keyed by host,
     /// then by `MACEntry.key(vlan: segment, mac:)`.
     var vtepTables: [String: [Int: VTEPEntry]] = [:]

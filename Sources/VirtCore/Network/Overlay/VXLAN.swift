@@ -46,8 +46,9 @@ extension World {
     }
 
     /// A frame of an overlay leaves a vSwitch by its uplink: wrapped and sent to the right VTEPs.
-    func encapsulate(_ frame: Frame, segment: UInt16, from name: String, trail: Int, _ run: inout FrameRun) -> [(Frame, VXLANNote)] {
-        guard let overlay = overlay(ofSegment: segment), let host = bridges[name]?.host, let local = vtepAddress(of: host) else { return [] }
+    func encapsulate(_ frame: Frame, segment: UInt16, at b: Int, trail: Int, _ run: inout FrameRun) -> [(Frame, VXLANNote)] {
+        let name = network.bridges.keys[b]
+        guard let overlay = overlay(ofSegment: segment), let host = network.bridges.values[b].host, let local = vtepAddress(of: host) else { return [] }
         var inner = frame
         inner.vlan = nil
         let needed = inner.ipLength + CloudDefaults.vxlanOverhead
