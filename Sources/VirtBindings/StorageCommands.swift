@@ -10,7 +10,7 @@ enum StorageCommands {
             + StorageEngines.all + StorageSAN.all + StorageNAS.all,
         kinds: [
             KindRecords(.disk, shape: "cylinder", StorageRecords.disk) { w, name throws(CoreError) in try w.diskInfo(name) },
-            KindRecords(.pool, shape: "folder", StorageRecords.pool) { w, name throws(CoreError) in try w.poolInfo(name) },
+            KindRecords(.pool, shape: "folder", StorageRecords.pool, picture: StoragePools.stripeMap) { w, name throws(CoreError) in try w.poolInfo(name) },
             KindRecords(.volume, shape: "note", StorageRecords.volume) { w, name throws(CoreError) in try w.volumeInfo(name) },
             KindRecords(.lun, shape: "note", StorageRecords.volume) { w, name throws(CoreError) in try w.volumeInfo(name) },
             KindRecords(.array, shape: "box3d", StorageSANRecords.array) { w, name throws(CoreError) in try w.arrayInfo(name) },

@@ -48,7 +48,7 @@ enum StorageNAS {
 
     static let mount = CommandSpec(
         "mount", summary: "Mount a share in a VM (at / unless at= says where)",
-        example: "mount sh1 vm=stvm1",
+        example: "mount sh1 vm=stvm1 at=/data",
         params: [.positional("share", .object(.share), "the share"),
                  .option("vm", .vm, "the VM", required: true),
                  .option("at", .text, "the mount point (default /)", default: .string("/"))],

@@ -45,7 +45,7 @@ enum StorageSAN {
 
     static let connect = CommandSpec(
         "fabric connect", summary: "Cable a host or an array (or both) to a fabric",
-        example: "fabric connect f1 host=st1",
+        example: "host add st2 cpus=4 mem=8G; fabric connect f1 host=st2",
         params: [.positional("name", .object(.fabric), "the fabric"),
                  .option("host", .host, "a host (its HBA)"), .option("array", .object(.array), "an array (its target port)")],
         mutates: true, details: "Connected is not enough: a zone must hold both. " + reach

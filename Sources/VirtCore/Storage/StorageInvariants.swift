@@ -48,7 +48,7 @@ extension World {
         for (key, volume) in volumes {
             let path = "storage.volumes.\(key)"
             try require(volume.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
-            try require(registry.kind(of: key) == .volume, path, "is not registered as a volume")
+            try require(registry.kind(of: key) == (volume.lun == nil ? .volume : .lun), path, "is not registered as a \(volume.lun == nil ? "volume" : "LUN")")
             try require(volume.size >= 1, path + ".size", "must be positive")
             try require(!volume.pools.isEmpty && volume.pools.allSatisfy { pools[$0] != nil }, path + ".pools", "must name existing pools")
             try require(volume.stale.count == volume.pools.count, path + ".stale", "must have one entry per replica")
@@ -71,9 +71,11 @@ extension World {
             let exists = switch registry.kind(of: name)! {
             case .disk: disks[name] != nil
             case .pool: pools[name] != nil
-            default: volumes[name] != nil
+            case .volume, .lun: volumes[name] != nil
+            default: san.holds(name, as: registry.kind(of: name)!)
             }
             try require(exists, "registry.\(name)", "names no object of its kind")
         }
+        try checkSANInvariants()
     }
 }

@@ -66,7 +66,8 @@ extension World {
         let fresh = needed - blocks.count
         let used = share.files.values.reduce(0) { $0 + $1.blocks.count } - (share.files[file]?.blocks.count ?? 0)
         guard Int64(used + needed) * Int64(BlockStore.blockSize) <= share.size else {
-            throw .state("share '\(share.name)' is full: \(formatBytes(share.size)), and \(path) needs \(formatBytes(Int64(data.count)))", at: "data")
+            throw .state("share '\(share.name)' is full: \(path) needs \(formatBytes(Int64(needed * BlockStore.blockSize))) and the share's \(formatBytes(share.size)) hold \(formatBytes(Int64(used * BlockStore.blockSize))) of other files",
+                         hint: "files take whole 4 KiB blocks; share info \(share.name) shows used", at: "data")
         }
         let pool = pools[filer.pool]!
         try checkNotFailed(pool)
@@ -112,7 +113,7 @@ extension World {
                          hint: "mount SHARE vm=\(vm)", at: "path")
         }
         guard info.state != .crashed, let host = info.host, (try? hostInfo(host))?.state == .up else {
-            throw .state("VM '\(vm)' is not running on a working host: it reads no files", at: "vm")
+            throw .state("VM '\(vm)' is not running on a working host: it does no file I/O", at: "vm")
         }
         try checkFilerReach(share, from: host)
         let inside = String(path.dropFirst(point == "/" ? 0 : point.count))

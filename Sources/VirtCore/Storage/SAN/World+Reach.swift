@@ -54,7 +54,10 @@ extension World {
 
     /// What makes a volume reachable, for hints.
     func reachHint(_ volume: Volume) -> String {
-        volume.lun != nil
+        if let via = volume.via, san.virtualizers[via]?.mode == .host {
+            return "a host-based engine serves only the host it runs on; each host needs its own (virtualizer add NAME mode=host on=HOST)"
+        }
+        return volume.lun != nil
             ? "fabric connect, zone add FABRIC name=Z members=HOST,\(volume.lun!.array), and lun mask \(volume.name) hosts=HOST"
             : "a host reaches its own disks; shared storage is a LUN of an array, a NAS share, or a volume behind a virtualizer (via=)"
     }
