@@ -9,16 +9,16 @@ enum StorageCommands {
         commands: StorageDisks.all + StoragePools.all + StorageVolumes.all + StorageDomains.all
             + StorageEngines.all + StorageSAN.all + StorageNAS.all,
         kinds: [
-            KindRecords(.disk, shape: "cylinder", StorageRecords.disk) { w, name throws(CoreError) in try w.diskInfo(name) },
+            KindRecords(.disk, shape: "cylinder", within: ["host", "array"], StorageRecords.disk) { w, name throws(CoreError) in try w.diskInfo(name) },
             KindRecords(.pool, shape: "folder", StorageRecords.pool, picture: StoragePools.stripeMap) { w, name throws(CoreError) in try w.poolInfo(name) },
-            KindRecords(.volume, shape: "note", StorageRecords.volume) { w, name throws(CoreError) in try w.volumeInfo(name) },
-            KindRecords(.lun, shape: "note", StorageRecords.volume) { w, name throws(CoreError) in try w.volumeInfo(name) },
+            KindRecords(.volume, shape: "note", within: ["pool"], StorageRecords.volume) { w, name throws(CoreError) in try w.volumeInfo(name) },
+            KindRecords(.lun, shape: "note", within: ["array"], StorageRecords.volume) { w, name throws(CoreError) in try w.volumeInfo(name) },
             KindRecords(.array, shape: "box3d", StorageSANRecords.array) { w, name throws(CoreError) in try w.arrayInfo(name) },
             KindRecords(.fabric, shape: "hexagon", StorageSANRecords.fabric) { w, name throws(CoreError) in try w.fabricInfo(name) },
-            KindRecords(.zone, shape: "octagon", StorageSANRecords.zone) { w, name throws(CoreError) in try w.zoneInfo(name) },
-            KindRecords(.virtualizer, shape: "component", StorageSANRecords.virtualizer) { w, name throws(CoreError) in try w.virtualizerInfo(name) },
+            KindRecords(.zone, shape: "octagon", within: ["fabric"], StorageSANRecords.zone) { w, name throws(CoreError) in try w.zoneInfo(name) },
+            KindRecords(.virtualizer, shape: "component", within: ["host"], StorageSANRecords.virtualizer) { w, name throws(CoreError) in try w.virtualizerInfo(name) },
             KindRecords(.nas, shape: "box3d", StorageSANRecords.nas) { w, name throws(CoreError) in try w.nasInfo(name) },
-            KindRecords(.share, shape: "tab", StorageSANRecords.share) { w, name throws(CoreError) in try w.shareInfo(name) },
+            KindRecords(.share, shape: "tab", within: ["nas"], StorageSANRecords.share) { w, name throws(CoreError) in try w.shareInfo(name) },
         ],
         exampleSetup: """
             host add st1 cpus=8 mem=32G rack=r1
