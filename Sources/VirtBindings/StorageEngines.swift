@@ -50,7 +50,8 @@ enum StorageEngines {
         example: "io run vm=stvm1 volume=v1 size=100M",
         params: [.option("vm", .vm, "the VM doing the I/O", required: true),
                  .option("volume", .object(.volume, .lun), "a volume its host reaches", required: true),
-                 .option("size", .quantity(.information), "bytes to read", required: true)],
+                 .option("size", .quantity(.information), "bytes to read", required: true),
+                 .option("async", .bool, "run in the background (show reports progress, wait finishes it)", default: .bool(false))],
         mutates: true,
         details: """
             The path: the VM's host, the fabric to the array (its bandwidth), an in-band or host-based engine (its
@@ -58,12 +59,12 @@ enum StorageEngines {
             hdd 1.2Gbps, ssd 4Gbps, nvme 16Gbps). The slowest hop is the bottleneck: throughput = its rate, time =
             size / throughput, and the clock advances by it. Out-of-band engines are not on the path: the first run
             from a host fetches the mapping (mapping: fetched), later ones use the cache (cached). A failed pool or
-            engine refuses. The record: time, throughput, path, bottleneck, limits, mapping, bytes.
+            engine refuses. The record: time, throughput, path, bottleneck, limits, mapping, bytes; with async=yes, job.
             """
     ) { call in
         guard let size = try call.bytes("size") else { return .none }
         return .record(StorageSANRecords.io.record(try call.change { (w: inout World) throws(CoreError) in
-            try w.runIO(vm: call.text("vm")!, volume: call.text("volume")!, size: size)
+            try w.runIO(vm: call.text("vm")!, volume: call.text("volume")!, size: size, async: call.bool("async")!)
         }))
     }
 }

@@ -70,5 +70,6 @@ enum StorageSANRecords {
         },
         Field("mapping", "out-of-band: fetched or cached; otherwise none") { .string($0.mapping) },
         Field("bytes", "bytes read") { F.size($0.bytes) },
+        Field("job", "the job id with async=yes, or none") { F.int($0.job) },
     ])
 }

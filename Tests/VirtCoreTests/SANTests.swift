@@ -221,3 +221,24 @@ import Testing
         #expect(try World.load(json: old) == w)
     }
 }
+
+extension SANTests {
+    @Test func asyncIORunIsPendingWorkSavedWithTheWorld() throws {
+        var w = World()
+        try w.addHost("pm1", cpus: 8, mem: 32 * GiB)
+        try w.installHypervisor(on: "pm1", kind: .hardware)
+        try w.createVM("a", vcpus: 1, mem: GiB, os: .linux, host: "pm1")
+        try w.addDisk("d1", size: 10 * GiB)
+        try w.createPool("p", disks: ["d1"], raid: 0)
+        try w.createVolume("v", pool: "p", size: GiB)
+        let record = try w.runIO(vm: "a", volume: "v", size: GiB, async: true)
+        #expect(record.job != nil && w.clock == 0)
+        #expect(w.pendingWork().map(\.summary) == ["io run: a reads 1 GiB of v"])
+        var loaded = try World.load(json: w.savedJSON())
+        #expect(loaded == w)
+        try loaded.advance(by: record.time / 2)
+        #expect(loaded.pendingWork().count == 1)
+        try loaded.advance(by: record.time)
+        #expect(loaded.pendingWork().isEmpty)
+    }
+}

@@ -42,8 +42,9 @@ extension World {
             try require(events.events.contains { $0.action.part == "storage" && $0.action.job == id }, path, "has no event to finish it")
         }
         for (index, event) in events.events.enumerated() where event.action.part == "storage" {
-            try require(event.action.name == StoragePart.finishRebuildEvent && rebuilds[event.action.job] != nil,
-                        "events.\(index).action", "names no rebuild in flight (job \(event.action.job))")
+            let ok = event.action.name == StoragePart.finishRebuildEvent ? rebuilds[event.action.job] != nil
+                : event.action.name == StoragePart.finishIOEvent && san.ioJobs[event.action.job] != nil
+            try require(ok, "events.\(index).action", "names no rebuild or io run in flight (job \(event.action.job))")
         }
         for (key, volume) in volumes {
             let path = "storage.volumes.\(key)"

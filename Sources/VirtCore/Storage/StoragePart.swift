@@ -71,10 +71,13 @@ extension StoragePart {
         },
         perform: { world, action in
             if action.name == finishRebuildEvent { world.finishRebuild(job: action.job) }
+            if action.name == finishIOEvent { world.san.ioJobs.removeValue(forKey: action.job) }
         },
-        pendingWork: { world in world.rebuildWork() },
+        pendingWork: { world in world.rebuildWork() + world.ioWork() },
         checkInvariants: { world throws(CoreError) in try world.checkStorageInvariants() })
 
     /// The event that ends a rebuild.
     static let finishRebuildEvent = "finish-rebuild"
+    /// The event that ends a background `io run`.
+    static let finishIOEvent = "finish-io"
 }

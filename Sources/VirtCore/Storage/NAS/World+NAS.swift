@@ -154,13 +154,11 @@ extension World {
     }
 
     func existingFiler(_ name: String, at parameter: String = "name") throws(CoreError) -> Filer {
-        guard let filer = san.filers[name] else { throw CoreError.unknown(.nas, name, among: Array(san.filers.keys), at: parameter) }
-        return filer
+        try existing(san.filers, .nas, name, at: parameter)
     }
 
     func existingShare(_ name: String, at parameter: String = "name") throws(CoreError) -> Share {
-        guard let share = san.shares[name] else { throw CoreError.unknown(.share, name, among: Array(san.shares.keys), at: parameter) }
-        return share
+        try existing(san.shares, .share, name, at: parameter)
     }
 }
 

@@ -35,6 +35,12 @@ extension World {
             try require(engine.mode != .host || engine.host != nil, path + ".host", "must be set for a host-based engine")
             if let bandwidth = engine.bandwidth { try Invariant.finite(bandwidth, atLeast: 1, path + ".bandwidth") }
         }
+        for (id, job) in san.ioJobs {
+            let path = "storage.san.ioJobs.\(id)"
+            try require(job.id == id && job.start.isFinite && job.end.isFinite && job.end >= job.start, path, "must run from its start to its end")
+            try require(events.events.contains { $0.action.part == "storage" && $0.action.name == StoragePart.finishIOEvent && $0.action.job == id },
+                        path, "has no event to finish it")
+        }
         for (key, filer) in san.filers {
             try registered(key, filer.name, .nas, "storage.san.filers.\(key)")
             try require(pools[filer.pool] != nil, "storage.san.filers.\(key).pool", "names no pool")

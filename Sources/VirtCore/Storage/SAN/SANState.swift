@@ -10,6 +10,8 @@ struct SANState: Codable, Equatable, Sendable, DefaultEmpty {
     var virtualizers: OrderedDictionary<String, Virtualizer> = [:]
     var filers: OrderedDictionary<String, Filer> = [:]
     var shares: OrderedDictionary<String, Share> = [:]
+    /// `io run … async=yes` in flight, by job.
+    var ioJobs: OrderedDictionary<Int, IOJob> = [:]
 
     /// The kinds `StoragePart.descriptor` lists after disk, pool and volume.
     static let kinds: [ObjectKind] = [.lun, .array, .fabric, .zone, .virtualizer, .nas, .share]
@@ -113,6 +115,16 @@ struct StoredFile: Codable, Equatable, Sendable {
     var length: Int
 }
 
+/// A background `io run`: which VM reads which volume, from when to when.
+struct IOJob: Codable, Equatable, Sendable {
+    var id: Int
+    var vm: String
+    var volume: String
+    var bytes: Int64
+    var start: Double
+    var end: Double
+}
+
 /// A LUN: which array exports the volume and which hosts its mask lets see it.
 struct LunExport: Codable, Equatable, Sendable {
     var array: String
@@ -124,5 +136,11 @@ extension World {
     var san: SANState {
         get { storage.san }
         _modify { yield &storage.san }
+    }
+
+    /// The object called `name` in one of the SAN's tables, or the unknown-name error of its kind.
+    func existing<T>(_ table: OrderedDictionary<String, T>, _ kind: ObjectKind, _ name: String, at parameter: String) throws(CoreError) -> T {
+        guard let object = table[name] else { throw CoreError.unknown(kind, name, among: Array(table.keys), at: parameter) }
+        return object
     }
 }

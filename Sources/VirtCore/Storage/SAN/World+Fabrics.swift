@@ -105,13 +105,11 @@ extension World {
     }
 
     func existingArray(_ name: String, at parameter: String = "name") throws(CoreError) -> StorageArray {
-        guard let array = san.arrays[name] else { throw CoreError.unknown(.array, name, among: Array(san.arrays.keys), at: parameter) }
-        return array
+        try existing(san.arrays, .array, name, at: parameter)
     }
 
     func existingFabric(_ name: String, at parameter: String = "name") throws(CoreError) -> Fabric {
-        guard let fabric = san.fabrics[name] else { throw CoreError.unknown(.fabric, name, among: Array(san.fabrics.keys), at: parameter) }
-        return fabric
+        try existing(san.fabrics, .fabric, name, at: parameter)
     }
 
     /// A link or device rate: positive and finite, at most 1 Pbps.

@@ -3,8 +3,9 @@
 /// the pool's devices — and each of them limits the throughput.
 extension World {
     /// Runs the read: checks reachability and the engine, reads the written blocks in
-    /// range from the pool (a failed pool refuses), advances the clock by the time it takes.
-    public mutating func runIO(vm: String, volume name: String, size: Int64) throws(CoreError) -> IORecord {
+    /// range from the pool (a failed pool refuses), advances the clock by the time it takes
+    /// — or, with `async`, lets an event end it (`show` reports it, `wait` finishes it).
+    public mutating func runIO(vm: String, volume name: String, size: Int64, async: Bool = false) throws(CoreError) -> IORecord {
         let volume = try existingVolume(name, at: "volume")
         let info = try blaming("vm") { () throws(CoreError) in try vmInfo(vm) }
         guard info.state != .crashed, info.state != .pending else {
@@ -20,10 +21,26 @@ extension World {
         let rate = hops.compactMap(\.throughput).min()!
         let time = Double(size) * 8 / rate
         let fetched = cacheMapping(volume, host: host)
-        try advance(by: time)
+        var job: Int?
+        if async {
+            job = takeJobID()
+            san.ioJobs[job!] = IOJob(id: job!, vm: vm, volume: name, bytes: size, start: clock, end: clock + time)
+            schedule(EventAction(part: StoragePart.descriptor.name, name: StoragePart.finishIOEvent, job: job!), after: time)
+        } else {
+            try! advance(by: time)
+        }
         return IORecord(vm: vm, volume: name, bytes: size, time: time, throughput: rate, path: hops.map(\.name),
                         bottleneck: hops.first { $0.throughput == rate }!.name, limits: hops,
-                        mapping: volume.via.map { san.virtualizers[$0]!.mode } == .outOfBand ? (fetched ? "fetched" : "cached") : "none")
+                        mapping: volume.via.map { san.virtualizers[$0]!.mode } == .outOfBand ? (fetched ? "fetched" : "cached") : "none",
+                        job: job)
+    }
+
+    /// Background reads in flight, for `show`.
+    func ioWork() -> [PendingWork] {
+        san.ioJobs.values.map { job in
+            PendingWork(id: job.id, summary: "io run: \(job.vm) reads \(formatBytes(job.bytes)) of \(job.volume)",
+                        start: job.start, end: job.end, at: clock)
+        }
     }
 
     /// The path from `host` to the first whole replica it reaches, hop by hop, after
@@ -74,4 +91,6 @@ public struct IORecord: Codable, Equatable, Sendable {
     public var limits: [IOHop]
     /// Out-of-band: fetched (asked the metadata service), cached; otherwise none.
     public var mapping: String
+    /// The background job, with `async`.
+    public var job: Int?
 }

@@ -90,10 +90,7 @@ extension World {
     }
 
     func existingVirtualizer(_ name: String, at parameter: String = "name") throws(CoreError) -> Virtualizer {
-        guard let engine = san.virtualizers[name] else {
-            throw CoreError.unknown(.virtualizer, name, among: Array(san.virtualizers.keys), at: parameter)
-        }
-        return engine
+        try existing(san.virtualizers, .virtualizer, name, at: parameter)
     }
 }
 
