@@ -144,7 +144,7 @@ enum SourcesTopic {
           Channel, FC-PI-5), iscsi 10 Gbps (10 Gigabit Ethernet). An in-band
           appliance's default, 8 Gbps (one 8GFC port), is illustrative, not a
           product's figure. Zoning in the fabric and LUN masking in the array
-          decide who sees a LUN (FACTS.md "Storage").
+          decide who sees a LUN.
         """
 
     static let other = """

@@ -1,6 +1,6 @@
 /// `nas add`, `share create`, `mount`, `file write|read`: storage reached as files
-/// over the general-purpose network. The filer owns the file system (FACTS.md
-/// "Storage"): it keeps each share's files in blocks of its own pool, and every VM
+/// over the general-purpose network. The filer owns the file system: it keeps
+/// each share's files in blocks of its own pool, and every VM
 /// that mounts a share sees the same files.
 extension World {
     /// `nas add NAME [rack=R] [site=S] disks=…|pool=… [raid=N]`: a filer over a pool of

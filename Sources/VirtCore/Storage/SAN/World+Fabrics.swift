@@ -1,6 +1,6 @@
 /// `array add`, `fabric add|connect`, `zone add`: the storage network between hosts
 /// and arrays. FC zoning lives in the fabric and decides which hosts (initiators)
-/// see which arrays (targets) (FACTS.md "Storage").
+/// see which arrays (targets).
 extension World {
     /// `array add NAME [rack=R] [site=S]`: an empty array; `disk add … array=NAME` fills it.
     public mutating func addArray(_ name: String, rack: String? = nil, site: String? = nil) throws(CoreError) {

@@ -1,5 +1,5 @@
 /// `lun create|mask`: volumes an array exports, and which hosts its mask lets see
-/// them (LUN masking lives in the array; FACTS.md "Storage").
+/// them (LUN masking lives in the array).
 extension World {
     /// `lun create NAME pool=P size=SIZE [thin=yes]`: a volume of a pool whose disks
     /// all sit in one array, exported by that array, masked from every host until `lun mask`.
