@@ -23,13 +23,17 @@ struct KindRecords: Sendable {
     /// the first that names an object wins; owned objects sit in their owner.
     let within: [String]
     let record: @Sendable (World, String) throws(CoreError) -> Record
+    /// A drawing `show NAME` prints after the record (a pool's stripe map), if the kind has one.
+    let picture: (@Sendable (World, String) throws(CoreError) -> String)?
 
     init<Info>(_ kind: ObjectKind, shape: String = "ellipse", within: [String] = [], _ schema: RecordSchema<Info>,
+               picture: (@Sendable (World, String) throws(CoreError) -> String)? = nil,
                _ info: @escaping @Sendable (World, String) throws(CoreError) -> Info) {
         self.kind = kind
         self.shape = shape
         self.within = within
         self.links = schema.links
+        self.picture = picture
         self.record = { world, name throws(CoreError) in schema.record(try info(world, name)) }
     }
 }

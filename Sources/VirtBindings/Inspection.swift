@@ -13,7 +13,9 @@ enum Inspection {
                                 hint: Suggest.hint(for: what, among: world.everyName + World.kinds.map(\.name)), at: "what")
             }
             guard let records = VirtLab.records(of: kind) else { return "\(kind.noun) \(what)" }
-            return TableFormat.render(.record(try records.record(world, what)))
+            let table = TableFormat.render(.record(try records.record(world, what)))
+            guard let picture = records.picture else { return table }
+            return table + "\n\n" + (try picture(world, what))
         }
         var sections = ["time " + Quantity.seconds(world.clock).description]
         // Owned objects (a host's NICs) are shown with their owner: `show pm1.eth0`.

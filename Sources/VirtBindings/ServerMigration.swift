@@ -16,6 +16,7 @@ enum ServerMigration {
                  .option("bandwidth", .quantity(.bitRate), "link rate", default: .quantity(.bitsPerSecond(defaults.bandwidth))),
                  .option("max-rounds", .integer, "pre-copy rounds at most, the first full copy included", default: .int(defaults.maxRounds)),
                  .option("stop-pages", .integer, "pre-copy stops when fewer pages remain dirty", default: .int(defaults.stopPages)),
+                 .option("with-storage", .bool, "copy volumes the destination cannot reach to its own disks first", default: .bool(false)),
                  .option("async", .bool, "run in the background (show reports progress, wait finishes it)", default: .bool(false))],
         mutates: true,
         details: """
@@ -26,13 +27,16 @@ enum ServerMigration {
             round), and it resumes after 10 ms: downtime = last round + 10 ms. postcopy sends the CPU state, resumes
             the VM on the destination, then its memory once. cold stops the VM and copies its memory (a stopped VM
             moves without copying). Preconditions: same hypervisor kind and CPU vendor, a guest OS the destination
-            accepts, room on the destination. The record: mode, rounds (round, pages, time, dirtied, bar),
+            accepts, room on the destination, and every volume reachable from it — with-storage=yes copies the others
+            (single-copy volumes, not LUNs) to the first pool on the destination's own disks with room, first: their
+            size (thin: blocks held) joins bytes and total_time at the bandwidth. The record: mode, rounds (round, pages, time, dirtied, bar),
             total_time, downtime, bytes; with async=yes, job.
             """
     ) { call in
         guard let maxRounds = try call.int("max-rounds", in: 1...10_000),
               let stopPages = try call.int("stop-pages", in: 0...Int(Int32.max)) else { return .none }
-        let parameters = MigrationParameters(bandwidth: call.quantity("bandwidth")!, maxRounds: maxRounds, stopPages: stopPages)
+        let parameters = MigrationParameters(bandwidth: call.quantity("bandwidth")!, maxRounds: maxRounds, stopPages: stopPages,
+                                             withStorage: call.bool("with-storage")!)
         let record = try call.change { (w: inout World) throws(CoreError) in
             try w.migrate(call.text("name")!, to: call.text("to")!, mode: call.choice("mode", as: MigrationMode.self)!,
                           parameters: parameters, async: call.bool("async")!)

@@ -140,6 +140,11 @@ enum SourcesTopic {
           (Seagate Exos X16 datasheet), ssd 2,000,000 h (Samsung PM893), nvme
           2,000,000 h (Samsung PM9A3). Device throughput defaults (hdd 1.2 Gbps,
           ssd 4 Gbps, nvme 16 Gbps) are the course's figures.
+        - Fabric bandwidth defaults: fc 16 Gbps (the 16GFC generation of Fibre
+          Channel, FC-PI-5), iscsi 10 Gbps (10 Gigabit Ethernet). An in-band
+          appliance's default, 8 Gbps (one 8GFC port), is illustrative, not a
+          product's figure. Zoning in the fabric and LUN masking in the array
+          decide who sees a LUN.
         """
 
     static let network = """

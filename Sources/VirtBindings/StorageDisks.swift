@@ -15,6 +15,7 @@ enum StorageDisks {
                  .option("type", .choice(of: DiskType.self), "technology", default: .string(DiskType.hdd.rawValue)),
                  .option("iface", .choice(of: DiskInterface.self), "interface (default: sata, nvme for nvme disks)"),
                  .option("on", .host, "the host it is local to"),
+                 .option("array", .object(.array), "the array it sits in (it takes the array's rack and site)"),
                  .option("rack", .text, "rack label (default: its host's)"),
                  .option("site", .text, "site label (default: its host's)"),
                  .option("mttf", .quantity(.time), "mean time to failure (default per type, below)")],
@@ -23,7 +24,7 @@ enum StorageDisks {
         guard let size = try call.bytes("size") else { return .none }
         try call.change { (w: inout World) throws(CoreError) in
             try w.addDisk(call.text("name")!, size: size, type: call.choice("type", as: DiskType.self)!,
-                          iface: call.choice("iface", as: DiskInterface.self), on: call.text("on"),
+                          iface: call.choice("iface", as: DiskInterface.self), on: call.text("on"), array: call.text("array"),
                           rack: call.text("rack"), site: call.text("site"), mttf: call.quantity("mttf").map { $0 / 3600 })
         }
         return .none

@@ -57,12 +57,20 @@ enum StoragePools {
         details: "One record per stripe: its number, then one field per member disk (slot order) holding D<k> (the pool's "
             + "data chunk k, which is volume block k of the pool's first thick volume), P or Q.\n" + levels
     ) { call in
-        let rows = try call.read { (w: World) throws(CoreError) in
-            (try w.poolLayout(call.text("name")!, stripes: call.int("stripes")!), try w.poolInfo(call.text("name")!).disks)
+        .list(try call.read { (w: World) throws(CoreError) in try layoutRows(w, call.text("name")!, stripes: call.int("stripes")!) })
+    }
+
+    /// `pool layout`'s records: the stripe number, then one field per member disk.
+    static func layoutRows(_ w: World, _ name: String, stripes: Int) throws(CoreError) -> [Value] {
+        let disks = try w.poolInfo(name).disks
+        return try w.poolLayout(name, stripes: stripes).map { row in
+            .record(Record([("stripe", .int(Int(row.stripe)))] + zip(disks, row.cells).map { ($0, .string($1)) }))
         }
-        return .list(rows.0.map { row in
-            .record(Record([("stripe", .int(Int(row.stripe)))] + zip(rows.1, row.cells).map { ($0, .string($1)) }))
-        })
+    }
+
+    /// `show POOL`'s drawing: the first stripes as a map, disk by disk.
+    static let stripeMap: @Sendable (World, String) throws(CoreError) -> String = { w, name throws(CoreError) in
+        "stripe map (pool layout \(name) stripes=N shows more):\n" + TableFormat.render(.list(try layoutRows(w, name, stripes: 8)))
     }
 
     static let rebuild = CommandSpec(

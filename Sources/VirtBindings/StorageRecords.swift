@@ -11,7 +11,7 @@ enum StorageRecords {
         Field("type", "hdd, ssd or nvme") { .string($0.type.rawValue) },
         Field("iface", "sata, sas, fc, iscsi or nvme") { .string($0.iface.rawValue) },
         Field("host", "the host it is local to, or none", link: true) { F.text($0.host) },
-        Field("array", "the array it sits in, or none") { F.text($0.array) },
+        Field("array", "the array it sits in, or none", link: true) { F.text($0.array) },
         Field("rack", "rack label, or none") { F.text($0.rack) },
         Field("site", "site label, or none") { F.text($0.site) },
         Field("mttf", "mean time to failure (per-type datasheet default)") { F.seconds($0.mttf * 3600) },
@@ -48,6 +48,9 @@ enum StorageRecords {
         Field("vm", "the VM it is attached to, or none", link: true) { F.text($0.vm) },
         Field("spread", "what no two replicas share: disk, host, rack or site") { .string($0.spread.rawValue) },
         Field("pools", "its replicas' pools") { F.names($0.pools) },
+        Field("via", "the virtualization engine its I/O goes through, or none", link: true) { F.text($0.via) },
+        Field("array", "LUNs: the array exporting it; none for volumes", link: true) { F.text($0.array) },
+        Field("mask", "LUNs: hosts its mask lets see it; none for volumes") { $0.mask.map(F.names) ?? .none },
     ])
 
     static let domain = RecordSchema<DomainReport>([

@@ -5,7 +5,8 @@ import VirtLang
 enum StorageVolumes {
     static let all: [CommandSpec] = [create, info, list, write, read, attach, detach]
 
-    static let volume = ParamType.object(.volume)
+    /// A volume or a LUN (a LUN is a volume the array exports).
+    static let volume = ParamType.object(.volume, .lun)
 
     static let create = CommandSpec(
         "volume create", summary: "Carve a virtual disk from a pool: thick (reserved now) or thin (taken as written)",
@@ -15,19 +16,21 @@ enum StorageVolumes {
                  .option("size", .quantity(.information), "size the VM sees", required: true),
                  .option("thin", .bool, "take pool blocks only when written (overcommit allowed)", default: .bool(false)),
                  .option("replicas", .integer, "copies, each in its own pool (1 to 8)", default: .int(1)),
-                 .option("spread", .choice(of: Spread.self), "what no two replicas' pools may share", default: .string(Spread.disk.rawValue))],
+                 .option("spread", .choice(of: Spread.self), "what no two replicas' pools may share", default: .string(Spread.disk.rawValue)),
+                 .option("via", .object(.virtualizer), "the virtualization engine its I/O goes through (virtualizer add)")],
         mutates: true,
         details: "A thick volume cannot exceed the pool's free space. Thin volumes may promise more than the pool holds "
             + "(pool info: provisioned, overcommit); a write that finds no free block fails with \"pool out of space\" "
             + "and the volume's other data stays intact. Volume blocks of a thick volume are consecutive pool chunks.\n"
             + "replicas=N (thick only) keeps a copy in N pools: the one named and the first others, in creation order, "
             + "with room and no disk, host, rack or site (spread=) in common. Writes go to every replica whose pool works "
-            + "(the others go stale and are copied back when their rack or site is repaired); reads use the first whole one."
+            + "(the others go stale and are copied back when their rack or site is repaired); reads use the first whole one.\n"
+            + "via=ENGINE: I/O goes through a virtualizer (help virtualizer add); a host-based one serves only its host."
     ) { call in
         guard let size = try call.bytes("size") else { return .none }
         try call.change { (w: inout World) throws(CoreError) in
             try w.createVolume(call.text("name")!, pool: call.text("pool")!, size: size, thin: call.bool("thin")!,
-                               replicas: call.int("replicas")!, spread: call.choice("spread", as: Spread.self)!)
+                               replicas: call.int("replicas")!, spread: call.choice("spread", as: Spread.self)!, via: call.text("via"))
         }
         return .none
     }
@@ -75,7 +78,10 @@ enum StorageVolumes {
         "volume attach", summary: "Give a VM a volume as one of its disks (vm info volumes)",
         example: "volume attach v1 vm=stvm1",
         params: [.positional("name", volume, "the volume"), .option("vm", .vm, "the VM", required: true)],
-        mutates: true, details: "A volume serves one VM at a time; destroying the VM detaches it."
+        mutates: true,
+        details: "A volume serves one VM at a time; destroying the VM detaches it. The VM's host must reach the volume: "
+            + "a pool on its own disks (or disks placed nowhere); a LUN through a fabric, a zone and the LUN's mask; "
+            + "a volume via a virtualizer the host is served by (help io run, help lun create)."
     ) { call in
         try call.change { (w: inout World) throws(CoreError) in try w.attachVolume(call.text("name")!, vm: call.text("vm")!) }
         return .none

@@ -14,6 +14,11 @@ public struct PartDescriptor: Sendable {
     let migrationChecks: [MigrationCheck]
     /// Run in order after a migrated VM arrives.
     let migrationHooks: [MigrationHook]
+    /// Run in order when a migration starts, after its checks: work the part adds to
+    /// the move, with its bytes and time (storage copies volumes with `with-storage=yes`).
+    let migrationStarts: [MigrationStart]
+    /// Preconditions of `vm restart NAME host=H` (VM, host), checked in order before anything changes.
+    let restartChecks: [RestartCheck]
     /// The sub-objects the part derives from an owner rather than registering
     /// (a host's NICs), in order, with their kinds.
     let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
@@ -37,6 +42,7 @@ public struct PartDescriptor: Sendable {
 
     init(name: String, kinds: [ObjectKind],
          migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
+         migrationStarts: [MigrationStart] = [], restartChecks: [RestartCheck] = [],
          derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
          vmVolumes: @escaping @Sendable (World, String) -> [String] = { _, _ in [] },
          removed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
@@ -50,6 +56,8 @@ public struct PartDescriptor: Sendable {
         self.kinds = kinds
         self.migrationChecks = migrationChecks
         self.migrationHooks = migrationHooks
+        self.migrationStarts = migrationStarts
+        self.restartChecks = restartChecks
         self.derivedChildren = derivedChildren
         self.vmVolumes = vmVolumes
         self.removed = removed
@@ -61,6 +69,9 @@ public struct PartDescriptor: Sendable {
         self.checkInvariants = checkInvariants
     }
 }
+
+/// A precondition of restarting a crashed VM on a host: throws a clear error when it does not hold.
+typealias RestartCheck = @Sendable (World, _ vm: String, _ host: String) throws(CoreError) -> Void
 
 extension World {
     /// Every part, in order: the one list a new part is added to.

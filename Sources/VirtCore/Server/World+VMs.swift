@@ -57,8 +57,8 @@ extension World {
         vms[name]!.state = .running
     }
 
-    /// `vm restart NAME [host=H]`: boots a crashed VM again, on its host or on `host`.
-    /// Storage reachability from the new host is checked here once volumes exist.
+    /// `vm restart NAME [host=H]`: boots a crashed VM again, on its host or on `host`,
+    /// after every part's restart checks (storage: its volumes reachable from there).
     public mutating func restartVM(_ name: String, host newHost: String? = nil) throws(CoreError) {
         var vm = try existingVM(name)
         guard vm.state == .crashed else {
@@ -79,6 +79,9 @@ extension World {
             }
         }
         try checkCanRun(vm, on: target)
+        for part in World.parts {
+            for check in part.restartChecks { try check(self, name, target) }
+        }
         if target != vm.host {
             hosts[vm.host!]!.unassign(vm)
             assign(&vm, to: target)

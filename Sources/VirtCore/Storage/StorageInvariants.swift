@@ -42,13 +42,14 @@ extension World {
             try require(events.events.contains { $0.action.part == "storage" && $0.action.job == id }, path, "has no event to finish it")
         }
         for (index, event) in events.events.enumerated() where event.action.part == "storage" {
-            try require(event.action.name == StoragePart.finishRebuildEvent && rebuilds[event.action.job] != nil,
-                        "events.\(index).action", "names no rebuild in flight (job \(event.action.job))")
+            let ok = event.action.name == StoragePart.finishRebuildEvent ? rebuilds[event.action.job] != nil
+                : event.action.name == StoragePart.finishIOEvent && san.ioJobs[event.action.job] != nil
+            try require(ok, "events.\(index).action", "names no rebuild or io run in flight (job \(event.action.job))")
         }
         for (key, volume) in volumes {
             let path = "storage.volumes.\(key)"
             try require(volume.name == key, path + ".name", "must be the key it is stored under ('\(key)')")
-            try require(registry.kind(of: key) == .volume, path, "is not registered as a volume")
+            try require(registry.kind(of: key) == (volume.lun == nil ? .volume : .lun), path, "is not registered as a \(volume.lun == nil ? "volume" : "LUN")")
             try require(volume.size >= 1, path + ".size", "must be positive")
             try require(!volume.pools.isEmpty && volume.pools.allSatisfy { pools[$0] != nil }, path + ".pools", "must name existing pools")
             try require(volume.stale.count == volume.pools.count, path + ".stale", "must have one entry per replica")
@@ -71,9 +72,11 @@ extension World {
             let exists = switch registry.kind(of: name)! {
             case .disk: disks[name] != nil
             case .pool: pools[name] != nil
-            default: volumes[name] != nil
+            case .volume, .lun: volumes[name] != nil
+            default: san.holds(name, as: registry.kind(of: name)!)
             }
             try require(exists, "registry.\(name)", "names no object of its kind")
         }
+        try checkSANInvariants()
     }
 }

@@ -14,6 +14,8 @@ public struct StoragePart: Codable, Equatable, Sendable {
     var downSites: [String] = []
     /// The hosts each place's failure took down ("rack r1"), to bring back on repair.
     var domainHosts: OrderedDictionary<String, [String]> = [:]
+    /// Arrays, fabrics, virtualizers, NAS filers and shares (`SAN/`, `NAS/`).
+    var san = SANState()
 }
 
 /// The storage part's kinds of object.
@@ -47,12 +49,16 @@ extension StoragePart {
     /// The storage part's entry in `World.parts`.
     static let descriptor = PartDescriptor(
         name: "storage",
-        kinds: [.disk, .pool, .volume],
+        kinds: [.disk, .pool, .volume] + SANState.kinds,
+        migrationChecks: World.storageMigrationChecks,
+        migrationStarts: World.storageMigrationStarts,
+        restartChecks: [World.storageRestartCheck],
         vmVolumes: { world, vm in world.volumes.values.filter { $0.vm == vm }.map(\.name) },
         removed: { world, name in
             // A destroyed VM's volumes are detached; a removed host's disks are no longer local to anything.
             for volume in world.volumes.keys where world.volumes[volume]!.vm == name { world.volumes[volume]!.vm = nil }
             for disk in world.disks.keys where world.disks[disk]!.host == name { world.disks[disk]!.host = nil }
+            world.sanRemoved(name)
         },
         hostRepaired: { world, host in
             // The host's local disks answer again: the disks of pools that ran without them are stale.
@@ -65,10 +71,13 @@ extension StoragePart {
         },
         perform: { world, action in
             if action.name == finishRebuildEvent { world.finishRebuild(job: action.job) }
+            if action.name == finishIOEvent { world.san.ioJobs.removeValue(forKey: action.job) }
         },
-        pendingWork: { world in world.rebuildWork() },
+        pendingWork: { world in world.rebuildWork() + world.ioWork() },
         checkInvariants: { world throws(CoreError) in try world.checkStorageInvariants() })
 
     /// The event that ends a rebuild.
     static let finishRebuildEvent = "finish-rebuild"
+    /// The event that ends a background `io run`.
+    static let finishIOEvent = "finish-io"
 }

@@ -21,6 +21,10 @@ struct Volume: Codable, Equatable, Sendable {
     var written: OrderedSet<Int64> = []
     /// The VM it is attached to.
     var vm: String?
+    /// The virtualization engine its I/O goes through (`via=`).
+    var via: String?
+    /// Set when the volume is a LUN: the array exporting it and its mask.
+    var lun: LunExport?
 
     var blocks: Int64 { (size + Int64(BlockStore.blockSize) - 1) / Int64(BlockStore.blockSize) }
 
@@ -49,4 +53,9 @@ public struct VolumeInfo: Codable, Equatable, Sendable {
     /// online (every replica readable and whole), degraded, or failed (no replica readable).
     public var state: PoolState
     public var vm: String?
+    /// The virtualization engine its I/O goes through.
+    public var via: String?
+    /// LUNs: the array exporting it and the hosts its mask names.
+    public var array: String?
+    public var mask: [String]?
 }

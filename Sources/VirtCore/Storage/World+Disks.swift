@@ -1,9 +1,10 @@
 /// `disk add|remove|fail|replace|corrupt|read|info|list`.
 extension World {
     /// `disk add`: an online disk, empty. `on=HOST` makes it a host's local disk and
-    /// takes the host's rack and site unless given.
+    /// takes the host's rack and site unless given; `array=A` puts it in an array, where
+    /// the array is.
     public mutating func addDisk(_ name: String, size: Int64, type: DiskType = .hdd, iface: DiskInterface? = nil,
-                                 on host: String? = nil, rack: String? = nil, site: String? = nil,
+                                 on host: String? = nil, array: String? = nil, rack: String? = nil, site: String? = nil,
                                  mttf: Double? = nil) throws(CoreError) {
         try registry.checkFree(name, for: .disk)
         guard size >= Int64(BlockStore.blockSize) else {
@@ -13,6 +14,15 @@ extension World {
             throw .value("mttf must be a positive duration, not \(fmt(mttf)) hours", at: "mttf")
         }
         var rack = rack, site = site
+        if let array {
+            guard host == nil else { throw .value("a disk is local to a host (on=) or in an array (array=), not both", at: "array") }
+            let box = try existingArray(array, at: "array")
+            for (given, actual, option) in [(rack, box.rack, "rack"), (site, box.site, "site")] where given != nil && given != actual {
+                throw .value("a disk in array \(array) sits where the array is (\(option) \(actual ?? "none")), not in \(given!)", at: option)
+            }
+            rack = box.rack
+            site = box.site
+        }
         if let host {
             let info = try blaming("on") { () throws(CoreError) in try hostInfo(host) }
             rack = rack ?? info.rack
@@ -20,7 +30,7 @@ extension World {
         }
         registry.insert(name, as: .disk)
         disks[name] = Disk(name: name, size: size, type: type, iface: iface ?? type.defaultInterface, host: host,
-                           rack: rack, site: site, mttf: mttf ?? type.mttf)
+                           array: array, rack: rack, site: site, mttf: mttf ?? type.mttf)
     }
 
     /// `disk remove`: a disk in no pool leaves the world, with its bytes.
@@ -59,8 +69,8 @@ extension World {
         var world = self
         if world.kind(of: new) == nil {
             try world.blaming("with") { () throws(CoreError) in
-                try world.addDisk(new, size: old.size, type: old.type, iface: old.iface, on: old.host,
-                                  rack: old.rack, site: old.site, mttf: old.mttf)
+                try world.addDisk(new, size: old.size, type: old.type, iface: old.iface, on: old.host, array: old.array,
+                                  rack: old.array == nil ? old.rack : nil, site: old.array == nil ? old.site : nil, mttf: old.mttf)
             }
         }
         let replacement = try world.existingDisk(new, at: "with")

@@ -7,19 +7,31 @@ extension World {
     /// (overcommit). With replicas=N (thick only) it keeps a copy in N pools whose
     /// disks share no disk, host, rack or site (`spread`): the named pool, then the
     /// first pools in creation order that fit.
+    /// With `via=` its I/O goes through that virtualization engine; `export` makes it a LUN.
     public mutating func createVolume(_ name: String, pool poolName: String, size: Int64, thin: Bool = false,
-                                      replicas: Int = 1, spread: Spread = .disk) throws(CoreError) {
-        try registry.checkFree(name, for: .volume)
+                                      replicas: Int = 1, spread: Spread = .disk, via: String? = nil) throws(CoreError) {
+        try createVolume(name, pool: poolName, size: size, thin: thin, replicas: replicas, spread: spread, via: via, export: nil)
+    }
+
+    mutating func createVolume(_ name: String, pool poolName: String, size: Int64, thin: Bool = false,
+                               replicas: Int = 1, spread: Spread = .disk, via: String? = nil,
+                               export: LunExport?) throws(CoreError) {
+        let kind: ObjectKind = export == nil ? .volume : .lun
+        try registry.checkFree(name, for: kind)
         let pool = try existingPool(poolName, at: "pool")
+        if let filer = san.filers.values.first(where: { $0.pool == poolName }) {
+            throw .state("pool '\(poolName)' belongs to NAS filer '\(filer.name)': its space is reached as files", hint: "share create NAME nas=\(filer.name) size=…", at: "pool")
+        }
+        if let via { try checkEngineServes(via, pool) }
         guard size >= 1 else { throw .value("size must be positive, not \(formatBytes(size))", at: "size") }
         guard (1...8).contains(replicas) else { throw .value("replicas must be between 1 and 8, not \(replicas)", at: "replicas") }
         guard !thin || replicas == 1 else {
             throw .value("a thin volume keeps one copy", hint: "replicated volumes are thick: drop thin=yes", at: "replicas")
         }
         var volume = Volume(name: name, pools: [poolName], size: size, thin: thin, spread: spread,
-                            stale: [Bool](repeating: false, count: replicas))
+                            stale: [Bool](repeating: false, count: replicas), via: via, lun: export)
         guard !thin else {
-            registry.insert(name, as: .volume)
+            registry.insert(name, as: kind)
             volumes[name] = volume
             return
         }
@@ -43,7 +55,7 @@ extension World {
             volume.bases.append(pools[poolName]!.allocated)
             pools[poolName]!.allocated += volume.blocks
         }
-        registry.insert(name, as: .volume)
+        registry.insert(name, as: kind)
         volumes[name] = volume
     }
 
@@ -78,6 +90,7 @@ extension World {
             try! writePoolBlock(replicaPools[r], volumes[name]!.poolBlock(block, replica: r)!, bytes)
         }
         volumes[name]!.written.append(block)
+        cacheMapping(volumes[name]!, host: attachedHost(volumes[name]!))
     }
 
     /// Everything `volume write` checks: its pools, the replicas it can write, and whether the block needs a new pool block.
@@ -87,6 +100,7 @@ extension World {
         guard data.count <= BlockStore.blockSize else {
             throw .value("data holds \(data.count) bytes, more than one 4 KiB block (4096)", at: "data")
         }
+        try checkEngine(volume, host: attachedHost(volume))
         let live = try liveReplicas(volume)
         let unbacked = volume.poolBlock(block) == nil
         if unbacked, let pool = pools[volume.pools[0]], pool.allocated >= pool.capacityBlocks {
@@ -101,6 +115,7 @@ extension World {
     public func readVolume(_ name: String, block: Int64) throws(CoreError) -> [UInt8] {
         let volume = try existingVolume(name)
         try checkBlock(block, of: volume)
+        try checkEngine(volume, host: attachedHost(volume))
         let r = try liveReplicas(volume).first!
         guard let target = volume.poolBlock(block, replica: r) else { return BlockStore.zero }
         return try readPoolBlock(volume.pools[r], target)
@@ -133,13 +148,15 @@ extension World {
         }
     }
 
-    /// `volume attach NAME vm=VM`: the VM sees the volume as a disk.
+    /// `volume attach NAME vm=VM`: the VM sees the volume as a disk — only when the VM's
+    /// host reaches it (a pending VM, with no host yet, attaches anything).
     public mutating func attachVolume(_ name: String, vm: String) throws(CoreError) {
         let volume = try existingVolume(name)
         guard kind(of: vm) == .vm else { throw CoreError.unknown(.vm, vm, among: names(ofKind: .vm), at: "vm") }
         if let current = volume.vm {
             throw .state("volume '\(name)' is already attached to VM '\(current)'", hint: "volume detach \(name) first")
         }
+        if try vmInfo(vm).host != nil { try checkReach(volume, vm: vm, at: "vm") }
         volumes[name]!.vm = vm
     }
 
@@ -159,13 +176,17 @@ extension World {
         return volumes.values.filter { pool == nil || $0.pools.contains(pool!) }.map(info(of:))
     }
 
+    /// The host of the VM a volume is attached to, if any.
+    func attachedHost(_ volume: Volume) -> String? { volume.vm.flatMap { try? vmInfo($0).host } }
+
     func info(of volume: Volume) -> VolumeInfo {
         let live = (try? liveReplicas(volume)) ?? []
         let whole = live.count == volume.pools.count && live.allSatisfy { state(of: pools[volume.pools[$0]]!) == .online }
         return VolumeInfo(name: volume.name, pool: volume.pools[0], size: volume.size, thin: volume.thin,
                           allocated: volume.allocatedBlocks * Int64(BlockStore.blockSize), replicas: volume.pools.count,
                           spread: volume.spread, pools: volume.pools,
-                          state: live.isEmpty ? .failed : whole ? .online : .degraded, vm: volume.vm)
+                          state: live.isEmpty ? .failed : whole ? .online : .degraded, vm: volume.vm,
+                          via: volume.via, array: volume.lun?.array, mask: volume.lun?.masked)
     }
 
     func existingVolume(_ name: String, at parameter: String = "name") throws(CoreError) -> Volume {

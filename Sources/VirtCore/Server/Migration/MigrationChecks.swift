@@ -4,6 +4,8 @@ struct MigrationRequest {
     var source: Host
     var destination: Host
     var mode: MigrationMode
+    /// `with-storage=yes`: volumes the destination cannot reach are copied to its own storage.
+    var withStorage = false
 }
 
 /// One precondition of migration: a named check that throws a clear error.
@@ -17,6 +19,10 @@ struct MigrationCheck: Sendable {
 /// Work done after a VM arrives, listed by each part in its `PartDescriptor`
 /// (the network part adds MAC relearning by RARP).
 typealias MigrationHook = @Sendable (inout World, MigrationRequest) -> Void
+
+/// Work a part adds when a migration starts (after every check), adding its bytes
+/// and time to the record; it cannot fail (its check ran first).
+typealias MigrationStart = @Sendable (inout World, MigrationRequest, inout MigrationRecord, MigrationParameters) -> Void
 
 extension World {
     /// The server part's preconditions: the VM's state, the destination, compatible

@@ -17,9 +17,11 @@ public struct MigrationParameters: Codable, Equatable, Sendable {
     public var maxRounds: Int = 30
     /// Pre-copy stops when fewer pages than this remain dirty (default 50, as Xen's save loop).
     public var stopPages: Int = 50
+    /// Copy the volumes the destination cannot reach to its own storage first (`with-storage=yes`).
+    public var withStorage = false
 
-    public init(bandwidth: Double = 1e9, maxRounds: Int = 30, stopPages: Int = 50) {
-        self.bandwidth = bandwidth; self.maxRounds = maxRounds; self.stopPages = stopPages
+    public init(bandwidth: Double = 1e9, maxRounds: Int = 30, stopPages: Int = 50, withStorage: Bool = false) {
+        self.bandwidth = bandwidth; self.maxRounds = maxRounds; self.stopPages = stopPages; self.withStorage = withStorage
     }
 
     func validate() throws(CoreError) {

@@ -9,8 +9,11 @@ extension World {
                                  parameters: MigrationParameters = MigrationParameters(),
                                  async: Bool = false) throws(CoreError) -> MigrationRecord {
         try parameters.validate()
-        let request = try migrationRequest(name, to: destination, mode: mode)
+        let request = try migrationRequest(name, to: destination, mode: mode, withStorage: parameters.withStorage)
         var record = MigrationModel.plan(request.vm, from: request.source.name, to: destination, mode: mode, parameters)
+        for part in World.parts {
+            for start in part.migrationStarts { start(&self, request, &record, parameters) }
+        }
         let job = takeJobID()
         record.job = async ? job : nil
         move(request.vm.name, to: destination)
@@ -27,13 +30,14 @@ extension World {
     public func migrationJob(_ id: Int) -> MigrationRecord? { migrations[id]?.record }
 
     /// Validates a migration against every precondition without changing anything.
-    func migrationRequest(_ name: String, to destination: String, mode: MigrationMode) throws(CoreError) -> MigrationRequest {
+    func migrationRequest(_ name: String, to destination: String, mode: MigrationMode,
+                          withStorage: Bool = false) throws(CoreError) -> MigrationRequest {
         let vm = try existingVM(name)
         let dest = try existingHost(destination, at: "to")
         guard let sourceName = vm.host else {
             throw .state("VM '\(name)' is pending: it has no host to migrate from", hint: "vm set \(name) host=\(destination)")
         }
-        let request = MigrationRequest(vm: vm, source: hosts[sourceName]!, destination: dest, mode: mode)
+        let request = MigrationRequest(vm: vm, source: hosts[sourceName]!, destination: dest, mode: mode, withStorage: withStorage)
         for part in World.parts {
             for check in part.migrationChecks { try check.check(self, request) }
         }
