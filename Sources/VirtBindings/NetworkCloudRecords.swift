@@ -41,6 +41,17 @@ enum NetworkCloudRecords {
         Field("mtu", "its VMs' NIC MTU") { .int($0.mtu) },
         Field("rate", "its rate limit on the network, or none") { $0.rate.map { .quantity(.bitsPerSecond($0)) } ?? .none },
         Field("nics", "vNICs in its VLAN", link: true) { F.names($0.nics) },
+        Field("vcpus", "its vcpus quota, or none") { F.int($0.quota.vcpus) },
+        Field("vcpus_used", "vcpus of its VMs (any state)") { .int($0.used.vcpus) },
+        Field("mem", "its memory quota, or none") { $0.quota.mem.map(F.size) ?? .none },
+        Field("mem_used", "memory of its VMs (any state)") { F.size($0.used.mem) },
+        Field("storage", "its storage quota, or none") { $0.quota.storage.map(F.size) ?? .none },
+        Field("storage_used", "sizes of its volumes") { F.size($0.used.storage) },
+        Field("networks", "its networks quota (its VLAN included), or none") { F.int($0.quota.networks) },
+        Field("networks_used", "its networks: its VLAN and its overlays") { .int($0.used.networks) },
+        Field("overlays", "its networks after the VLAN: VXLAN overlays", link: true) { F.names($0.overlays) },
+        Field("vms", "its VMs, in creation order", link: true) { F.names($0.vms) },
+        Field("volumes", "its volumes, in creation order", link: true) { F.names($0.volumes) },
     ])
 
     static let overlay = RecordSchema<OverlayInfo>([

@@ -13,11 +13,17 @@ enum NetworkClouds {
         """
 
     static let tenantAdd = CommandSpec(
-        "tenant add", summary: "Add a tenant: it gets its own VLAN, the lowest ID (1–4094) no tenant has",
-        example: "tenant add globex",
-        params: [.positional("name", .text, "the new tenant's name")], mutates: true, details: vlans
+        "tenant add", summary: "Add a tenant with its quotas: it gets its own VLAN, the lowest ID (1–4094) no tenant has",
+        example: "tenant add globex vcpus=16 mem=64G storage=1T networks=3",
+        params: [.positional("name", .text, "the new tenant's name"),
+                 .option("vcpus", .integer, "most vcpus of its VMs together (default: no limit)"),
+                 .option("mem", .quantity(.information), "most memory of its VMs together (default: no limit)"),
+                 .option("storage", .quantity(.information), "most size of its volumes together (default: no limit)"),
+                 .option("networks", .integer, "most networks, its VLAN included (default: no limit)")],
+        mutates: true, details: vlans + "\n" + CloudTenants.quotas
     ) { call in
-        try call.change { (w: inout World) throws(CoreError) in try w.addTenant(call.text("name")!) }
+        let quota = TenantQuota(vcpus: call.int("vcpus"), mem: try call.bytes("mem"), storage: try call.bytes("storage"), networks: call.int("networks"))
+        try call.change { (w: inout World) throws(CoreError) in try w.addTenant(call.text("name")!, quota: quota) }
         return .none
     }
 
@@ -35,7 +41,7 @@ enum NetworkClouds {
         return .none
     }
 
-    static let tenantRecords = infoAndList(.tenant, "A tenant's record: its VLAN, MTU, rate limit, vNICs", example: "tenant info acme",
+    static let tenantRecords = infoAndList(.tenant, "A tenant's record: its VLAN, MTU, rate limit, vNICs, quotas and usage, VMs and volumes", example: "tenant info acme",
                                            NetworkCloudRecords.tenant) { w, name throws(CoreError) in try w.tenantInfo(name) }
 
     static let vxlan = """

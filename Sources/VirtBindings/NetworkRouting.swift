@@ -68,7 +68,7 @@ enum NetworkRouting {
 /// Part 2 of the network as one binding part: routing, VPNs, tenants, overlays, flows.
 enum CloudNetworkCommands {
     static let part = BindingPart(
-        commands: NetworkRouting.all + NetworkVPN.all + NetworkClouds.all + NetworkFlows.all,
+        commands: NetworkRouting.all + NetworkVPN.all + NetworkClouds.all + CloudTenants.all + NetworkFlows.all,
         kinds: [
             KindRecords(.router, shape: "hexagon", NetworkCloudRecords.router) { w, name throws(CoreError) in try w.routerInfo(name) },
             KindRecords(.vpnGateway, shape: "hexagon", NetworkCloudRecords.gateway) { w, name throws(CoreError) in try w.vpnGatewayInfo(name) },

@@ -19,6 +19,8 @@ public struct PartDescriptor: Sendable {
     let migrationStarts: [MigrationStart]
     /// Preconditions of `vm restart NAME host=H` (VM, host), checked in order before anything changes.
     let restartChecks: [RestartCheck]
+    /// Run after `vm restart NAME host=H` moved a crashed VM to another host (VM, host).
+    let restartedElsewhere: @Sendable (inout World, _ vm: String, _ host: String) -> Void
     /// The sub-objects the part derives from an owner rather than registering
     /// (a host's NICs), in order, with their kinds.
     let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
@@ -43,6 +45,7 @@ public struct PartDescriptor: Sendable {
     init(name: String, kinds: [ObjectKind],
          migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
          migrationStarts: [MigrationStart] = [], restartChecks: [RestartCheck] = [],
+         restartedElsewhere: @escaping @Sendable (inout World, String, String) -> Void = { _, _, _ in },
          derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
          vmVolumes: @escaping @Sendable (World, String) -> [String] = { _, _ in [] },
          removed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
@@ -58,6 +61,7 @@ public struct PartDescriptor: Sendable {
         self.migrationHooks = migrationHooks
         self.migrationStarts = migrationStarts
         self.restartChecks = restartChecks
+        self.restartedElsewhere = restartedElsewhere
         self.derivedChildren = derivedChildren
         self.vmVolumes = vmVolumes
         self.removed = removed

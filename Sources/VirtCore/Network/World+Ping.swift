@@ -130,6 +130,13 @@ extension World {
                          hint: "vswitch add vs-\(r.destination.name) on=\(r.destination.name)", at: "to")
         },
     ]
+
+    /// `vm restart NAME host=H`: a VM with vNICs on a vSwitch needs one on H (they move there, as after a migration).
+    static let networkRestartCheck: RestartCheck = { w, vm, host throws(CoreError) in
+        let nics = w.registry.children(of: vm).filter { w.vnics[$0] != nil && w.vnics[$0]!.vf == nil }
+        guard !nics.isEmpty, w.vswitchNames(on: host).isEmpty, w.vms[vm]?.host != host else { return }
+        throw .state("\(host) has no vSwitch for \(listed(nics))", hint: "vswitch add vs-\(host) on=\(host)", at: "host")
+    }
 }
 
 extension World {

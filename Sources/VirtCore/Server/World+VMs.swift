@@ -58,7 +58,8 @@ extension World {
     }
 
     /// `vm restart NAME [host=H]`: boots a crashed VM again, on its host or on `host`,
-    /// after every part's restart checks (storage: its volumes reachable from there).
+    /// after every part's restart checks (storage: its volumes reachable from there);
+    /// moved to another host, the parts follow it (network: its vNICs move to a vSwitch there).
     public mutating func restartVM(_ name: String, host newHost: String? = nil) throws(CoreError) {
         var vm = try existingVM(name)
         guard vm.state == .crashed else {
@@ -82,13 +83,15 @@ extension World {
         for part in World.parts {
             for check in part.restartChecks { try check(self, name, target) }
         }
-        if target != vm.host {
+        let moved = target != vm.host
+        if moved {
             hosts[vm.host!]!.unassign(vm)
             assign(&vm, to: target)
         }
         vm.state = .running
         vm.crashReason = nil
         vms[name] = vm
+        if moved { for part in World.parts { part.restartedElsewhere(&self, name, target) } }
     }
 
     /// `vm destroy`: removes a VM in any state, with the apps and JVMs inside it.

@@ -37,5 +37,8 @@ extension World {
         cloudNetwork.flows = cloudNetwork.flows.filter { $0.value.a != name && $0.value.b != name }
         cloudNetwork.vteps.removeValue(forKey: name)
         cloudNetwork.vtepTables.removeValue(forKey: name)
+        for tenant in cloudNetwork.tenants.keys where cloudNetwork.tenants[tenant]!.holdings.vms.contains(name) {
+            cloudNetwork.tenants[tenant]!.holdings.vms.removeAll { $0 == name }
+        }
     }
 }

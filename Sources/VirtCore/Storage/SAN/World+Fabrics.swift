@@ -13,7 +13,7 @@ extension World {
     public mutating func addFabric(_ name: String, kind: FabricKind, bandwidth: Double? = nil) throws(CoreError) {
         try registry.checkFree(name, for: .fabric)
         let rate = bandwidth ?? kind.bandwidth
-        try checkRate(rate, at: "bandwidth")
+        try checkBandwidth(rate, at: "bandwidth")
         registry.insert(name, as: .fabric)
         san.fabrics[name] = Fabric(name: name, kind: kind, bandwidth: rate)
     }
@@ -113,7 +113,7 @@ extension World {
     }
 
     /// A link or device rate: positive and finite, at most 1 Pbps.
-    func checkRate(_ rate: Double, at parameter: String) throws(CoreError) {
+    func checkBandwidth(_ rate: Double, at parameter: String) throws(CoreError) {
         guard rate.isFinite, rate >= 1, rate <= 1e15 else {
             throw .value("\(parameter) must be between 1bps and 1Pbps, not \(fmtBitRate(rate))", at: parameter)
         }

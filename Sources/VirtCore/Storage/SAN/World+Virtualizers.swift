@@ -12,7 +12,7 @@ extension World {
         guard mode != .host || host != nil else {
             throw .value("a host-based virtualizer runs on a host", hint: "virtualizer add \(name) mode=host on=HOST", at: "on")
         }
-        if let bandwidth { try checkRate(bandwidth, at: "bandwidth") }
+        if let bandwidth { try checkBandwidth(bandwidth, at: "bandwidth") }
         registry.insert(name, as: .virtualizer)
         san.virtualizers[name] = Virtualizer(name: name, mode: mode, host: host,
                                              bandwidth: bandwidth ?? (mode == .inBand ? World.defaultApplianceBandwidth : nil))
