@@ -211,6 +211,12 @@ extension World {
     }
 
     public func portInfo(_ name: String) throws(CoreError) -> PortInfo {
+        if kind(of: name) == .port, let owner = NameRegistry.owner(of: name), let router = routers[owner] {
+            // A router's (or VPN gateway's) port: a trunk of its tagged sub-interfaces' VLANs, else untagged.
+            let tagged = router.interfaces.filter { $0.port == name }.compactMap(\.vlan).sorted()
+            let config = tagged.isEmpty ? PortConfig.access1 : PortConfig(trunk: true, vlans: tagged)
+            return PortInfo(name: name, owner: owner, config: config, peer: network.links[name])
+        }
         guard kind(of: name) == .port, let owner = NameRegistry.owner(of: name), let bridge = bridges[owner] else {
             throw CoreError.unknown(.port, name, among: names(ofKind: .port), at: "name")
         }
