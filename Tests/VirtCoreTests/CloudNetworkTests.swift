@@ -54,6 +54,14 @@ import Testing
         #expect(try w2.ping("a", "b").reason?.contains("no router") == true)
     }
 
+    @Test func aRoutersPortHasARecordLikeASwitchPort() throws {
+        let w = try Self.routed()
+        let port = try w.portInfo("r1.1")
+        #expect(port.owner == "r1" && port.peer == "sw1.3")
+        #expect(port.config.trunk && port.config.vlans == [10, 20], "a trunk of its sub-interfaces' VLANs")
+        #expect(try w.portInfo("r1.2").config == PortConfig(), "no sub-interface: untagged")
+    }
+
     @Test func aclLinesDecideInOrderWithAnImplicitDeny() throws {
         var w = try Self.routed()
         #expect(try w.addACL("r1", vlan: 10, action: .deny, src: nil, dst: "10.0.20.0/24", proto: .icmp) == 1)

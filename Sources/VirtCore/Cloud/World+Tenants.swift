@@ -11,7 +11,7 @@ extension World {
     /// VNI from 5000 up that no overlay has.
     public mutating func createTenantNetwork(_ tenantName: String, _ name: String) throws(CoreError) {
         let tenant = try existingTenant(tenantName, at: "tenant")
-        try registry.checkFree(name, for: .overlay)
+        try blaming("name") { () throws(CoreError) in try registry.checkFree(name, for: .overlay) }
         try checkQuota(tenant, adding: TenantUsage(networks: 1), for: "network \(name)")
         let used = Set(cloudNetwork.overlays.values.map { Int($0.vni) })
         let vni = (Self.firstTenantVNI...CloudDefaults.maxVNI).first { !used.contains($0) }!
@@ -30,7 +30,7 @@ extension World {
     public mutating func createTenantVM(_ tenantName: String, _ name: String, vcpus: Int, mem: Int64, os: GuestOS,
                                         network: String? = nil, ip: String? = nil) throws(CoreError) -> String {
         let tenant = try existingTenant(tenantName, at: "tenant")
-        try registry.checkFree(name, for: .vm)
+        try blaming("name") { () throws(CoreError) in try registry.checkFree(name, for: .vm) }
         try ModelLimits.checkCPUs(vcpus, "vcpus")
         try ModelLimits.checkMem(mem, "mem")
         let network = network ?? tenantName
@@ -80,7 +80,7 @@ extension World {
     public mutating func createTenantVolume(_ tenantName: String, _ name: String, size: Int64, replicas: Int = 1,
                                             spread: Spread = .disk, vm: String? = nil) throws(CoreError) {
         let tenant = try existingTenant(tenantName, at: "tenant")
-        try registry.checkFree(name, for: .volume)
+        try blaming("name") { () throws(CoreError) in try registry.checkFree(name, for: .volume) }
         guard size >= 1 else { throw .value("size must be positive, not \(formatBytes(size))", at: "size") }
         guard (1...8).contains(replicas) else { throw .value("replicas must be between 1 and 8, not \(replicas)", at: "replicas") }
         if let vm, !tenant.holdings.vms.contains(vm) {
@@ -89,21 +89,24 @@ extension World {
         try checkQuota(tenant, adding: TenantUsage(storage: size), for: "volume \(name)")
         let computeHosts = hosts.values.filter { $0.hypervisor != nil }.map(\.name)
         var reasons: [String] = []
-        for pool in pools.keys where !san.filers.values.contains(where: { $0.pool == pool }) {
+        // Every copy, not just one, must be reachable: a VM restarted anywhere finds each.
+        let world = self
+        let gap = { (pool: Pool) in computeHosts.lazy.compactMap { world.storageGap(pool, from: $0, viaEngine: false) }.first }
+        for pool in pools.values where !san.filers.values.contains(where: { $0.pool == pool.name }) {
+            if let gap = gap(pool) {
+                reasons.append("\(pool.name): \(gap)")
+                continue
+            }
             var next = self
             do throws(CoreError) {
-                try next.createVolume(name, pool: pool, size: size, replicas: replicas, spread: spread)
-                let volume = next.volumes[name]!
-                if let host = computeHosts.first(where: { next.reachGap(volume, from: $0) != nil }) {
-                    reasons.append("\(pool): not reached from \(host)")
-                    continue
-                }
+                try next.createVolume(name, pool: pool.name, size: size, replicas: replicas, spread: spread, export: nil,
+                                      replicaPools: { gap($0) == nil })
                 if let vm { try next.attachVolume(name, vm: vm) }
                 next.cloudNetwork.tenants[tenantName]!.holdings.volumes.append(name)
                 self = next
                 return
             } catch {
-                reasons.append("\(pool): \(error.message)")
+                reasons.append("\(pool.name): \(error.message)")
             }
         }
         throw .state("no pool can hold volume \(name) (\(reasons.isEmpty ? "there are no pools" : reasons.joined(separator: "; ")))",

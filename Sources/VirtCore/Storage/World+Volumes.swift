@@ -15,7 +15,7 @@ extension World {
 
     mutating func createVolume(_ name: String, pool poolName: String, size: Int64, thin: Bool = false,
                                replicas: Int = 1, spread: Spread = .disk, via: String? = nil,
-                               export: LunExport?) throws(CoreError) {
+                               export: LunExport?, replicaPools accept: (Pool) -> Bool = { _ in true }) throws(CoreError) {
         let kind: ObjectKind = export == nil ? .volume : .lun
         try registry.checkFree(name, for: kind)
         let pool = try existingPool(poolName, at: "pool")
@@ -43,7 +43,7 @@ extension World {
         var taken = domains(of: pool, spread)
         for candidate in pools.values where volume.pools.count < replicas && candidate.name != poolName {
             let theirs = domains(of: candidate, spread)
-            guard theirs.isDisjoint(with: taken), volume.blocks <= candidate.capacityBlocks - candidate.allocated else { continue }
+            guard accept(candidate), theirs.isDisjoint(with: taken), volume.blocks <= candidate.capacityBlocks - candidate.allocated else { continue }
             volume.pools.append(candidate.name)
             taken.formUnion(theirs)
         }
