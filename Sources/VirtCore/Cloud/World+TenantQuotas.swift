@@ -30,7 +30,7 @@ extension World {
             throw refuse("of storage", formatBytes(limit), formatBytes(used.storage), formatBytes(extra.storage), at: "size")
         }
         if let limit = quota.networks, used.networks + extra.networks > limit {
-            throw refuse("networks", "\(limit)", "\(used.networks) (its VLAN and \(used.networks - 1) overlay\(used.networks == 2 ? "" : "s"))", "1", at: "name")
+            throw refuse(limit == 1 ? "network" : "networks", "\(limit)", "\(used.networks) (its VLAN and \(used.networks - 1) overlay\(used.networks == 2 ? "" : "s"))", "1", at: "name")
         }
     }
 }
