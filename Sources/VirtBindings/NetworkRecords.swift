@@ -86,6 +86,9 @@ enum NetworkRecords {
         Field("path", "the devices the echo request crossed, in order (up to the drop)", core: true) { F.names($0.path) },
         Field("rtt", "round-trip time, or none", core: true) { $0.rtt.map(F.seconds) ?? .none },
         Field("reason", "why not: the device and the rule that dropped it, or none", core: true) { F.text($0.reason) },
+        Field("cpu_per_packet", "host CPU time spent switching the echo request: vSwitches in software, an SR-IOV VF's NIC none; or none") {
+            $0.cpuPerPacket.map(F.seconds) ?? .none
+        },
         Field("from", "A's NIC used") { F.text($0.from) },
         Field("to", "B's address pinged") { F.text($0.to) },
     ])

@@ -104,6 +104,13 @@ import Testing
         #expect(r.stderr.contains("cannot read '/nonexistent/x.vlab'"))
     }
 
+    @Test func aPcapPathThatCannotBeWrittenIsBlamedOnFile() throws {
+        let script = try Binary.script("switch add sw1 ports=2\ncapture sw1.1 file=/nonexistent/dir/x.pcap\n", name: "pcap.vlab")
+        let r = try Binary.run(["run", script])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("pcap.vlab:2:20: error: cannot write '/nonexistent/dir/x.pcap'"), "the caret on file=, column 20")
+    }
+
     @Test func pipedStatementsPrintValues() throws {
         let r = try Binary.run([], stdin: "let x = 20\nprint ($x + 22)\n(1 + 1)\nproc p {\n  return 5\n}\np\nbogus\nprint still-here\n")
         #expect(r.stdout == "42\n2\n5\nstill-here\n")

@@ -12,8 +12,10 @@ public struct PartDescriptor: Sendable {
     public let kinds: [ObjectKind]
     /// Preconditions of a migration, checked in order before anything changes.
     let migrationChecks: [MigrationCheck]
-    /// Run in order after a migrated VM arrives.
+    /// Run in order after a migrated VM arrives (and after a crashed VM restarts on another host).
     let migrationHooks: [MigrationHook]
+    /// Preconditions of restarting a crashed VM on another host (`vm restart NAME host=OTHER`).
+    let restartChecks: [MigrationCheck]
     /// The sub-objects the part derives from an owner rather than registering
     /// (a host's NICs), in order, with their kinds.
     let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
@@ -36,7 +38,7 @@ public struct PartDescriptor: Sendable {
     let checkInvariants: @Sendable (World) throws(CoreError) -> Void
 
     init(name: String, kinds: [ObjectKind],
-         migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
+         migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [], restartChecks: [MigrationCheck] = [],
          derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
          vmVolumes: @escaping @Sendable (World, String) -> [String] = { _, _ in [] },
          removed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
@@ -50,6 +52,7 @@ public struct PartDescriptor: Sendable {
         self.kinds = kinds
         self.migrationChecks = migrationChecks
         self.migrationHooks = migrationHooks
+        self.restartChecks = restartChecks
         self.derivedChildren = derivedChildren
         self.vmVolumes = vmVolumes
         self.removed = removed

@@ -79,6 +79,9 @@ public enum NetworkDefaults {
     public static let switchLatency = 5e-6
     /// A vSwitch's per-frame latency in the hypervisor (software switching: tens of µs).
     public static let vswitchLatency = 20e-6
+    /// Host CPU time a vSwitch spends per frame (software switching and the virtio notification; an
+    /// estimate of a few µs). An SR-IOV NIC's embedded switch spends none: near native.
+    public static let vswitchCPU = 2e-6
     /// An SR-IOV NIC's embedded switch: hardware, no hypervisor on the path (about 1 µs).
     public static let embeddedLatency = 1e-6
     /// An 802.1BR port extender passing a frame up or down: no lookup, no learning (about 1 µs).

@@ -64,6 +64,7 @@ extension NetworkPart {
         kinds: [.networkSwitch, .port, .vswitch, .vnic, .vf, .controllingBridge, .portExtender],
         migrationChecks: World.networkMigrationChecks,
         migrationHooks: [{ world, request in world.moveNICs(of: request.vm.name, to: request.destination.name) }],
+        restartChecks: World.networkMigrationChecks,
         derivedChildren: { world, owner in
             guard let bridge = world.bridges[owner] else { return [] }
             if let vfs = bridge.vfs { return (0..<vfs).map { ("\(owner).vf\($0)", .vf) } }
