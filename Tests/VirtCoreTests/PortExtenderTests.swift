@@ -74,22 +74,9 @@ import Testing
         #expect(PCAPTests.u16(b, 12) == 0x893F, "TPID after the source MAC")
         #expect(PCAPTests.u16(b, 16) == 0x345 && b[19] == 0x12, "E-CID base (12 bits), then its 8-bit extension")
         #expect(PCAPTests.u16(b, 20) == 0x8100 && PCAPTests.u16(b, 22) == 10, "the 802.1Q tag after the E-tag")
-        guard let tshark = ["/usr/bin/tshark", "/usr/local/bin/tshark"].first(where: FileManager.default.isExecutableFile(atPath:)) else { return }
         var w = try Self.world()
         _ = try w.ping("c", "b")
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtlab-\(UUID().uuidString).pcap")
-        try Data(PCAP.file(try w.captured(at: "pe1.up"))).write(to: path)
-        defer { try? FileManager.default.removeItem(at: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tshark)
-        process.arguments = ["-r", path.path, "-T", "fields", "-e", "etag.ecid_base", "-e", "etag.group", "-e", "arp.opcode", "-e", "icmp.type"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        guard let out = try PCAPTests.tshark(try w.captured(at: "pe1.up"), fields: ["etag.ecid_base", "etag.group", "arp.opcode", "icmp.type"]) else { return }
         // The ARP request from pe2.3 (E-CID 7) flooded back down to pe1.1 (1) and pe1.2 (2), b's reply (2 up, 7 down), then the echo.
         #expect(out.split(separator: "\n").map { String($0) } == [
             "0x0007\t0\t1\t", "0x0001\t0\t1\t", "0x0002\t0\t1\t", "0x0002\t0\t2\t", "0x0007\t0\t2\t",
