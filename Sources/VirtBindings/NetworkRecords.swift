@@ -32,7 +32,7 @@ enum NetworkRecords {
         Field("name", "the bridge's name") { .string($0.name) },
         Field("kind", "controlling (IEEE 802.1BR)") { _ in .string("controlling") },
         Field("ports", "its own ports and every port of its extenders") { .int($0.ports) },
-        Field("extenders", "its port extenders, at any depth", link: true) { F.names($0.extenders) },
+        Field("extenders", "its port extenders, at any depth") { F.names($0.extenders) },
         Field("cabled", "ports with a cable, its own and its extenders'") { F.names($0.cabled) },
         Field("vlans", "VLANs its cabled ports carry") { .list($0.vlans.map(Value.int)) },
         Field("macs", "fresh entries in its MAC table") { .int($0.macs) },
