@@ -27,13 +27,14 @@ extension World {
         if level == .rack { storage.downRacks.append(label) } else { storage.downSites.append(label) }
         storage.domainHosts["\(level.rawValue) \(label)"] = failedHosts
         for host in failedHosts { try! failHost(host) }
+        watchReplicas()
         return report(level, label, hosts: failedHosts, disks: diskNames)
     }
 
     /// `rack repair R` / `site repair S`: the hosts it failed come back (crashed VMs
     /// wait for vm restart) and its disks answer again; a member that missed writes
     /// while its pool ran degraded is stale until `pool rebuild`; stale replicas of
-    /// volumes are copied from a whole one.
+    /// volumes are copied from a whole one over simulated time (`watchReplicas`).
     public mutating func repairDomain(_ level: DomainLevel, _ label: String) throws(CoreError) -> DomainReport {
         let key = "\(level.rawValue) \(label)"
         guard let hosts = storage.domainHosts[key] else {
@@ -56,7 +57,7 @@ extension World {
             guard !returned.isEmpty, !pool.raid.losesData(before[name]!, of: pool.members.count) else { continue }
             pools[name]!.stale = Array(Set(pool.stale).union(returned)).sorted()
         }
-        resyncReplicas()
+        watchReplicas()
     }
 
     private func report(_ level: DomainLevel, _ label: String, hosts: [String], disks: [String]) -> DomainReport {
