@@ -39,9 +39,13 @@ extension World {
         }
         let vnodes = vnodes ?? World.defaultVnodes
         guard (1...1024).contains(vnodes) else { throw .value("vnodes must be between 1 and 1024, not \(vnodes)", at: "vnodes") }
-        guard rate.isFinite, rate > 0 else { throw .value("rate must be a positive bit rate", at: "rate") }
+        guard rate.isFinite, rate > 0, rate <= 1e15 else {
+            throw .value("rate must be a positive bit rate of at most 1Pbps, not \(fmt(rate))bps", at: "rate")
+        }
         let lag = lag ?? World.defaultLag
-        guard lag.isFinite, lag >= 0 else { throw .value("lag must be a duration of zero or more", at: "lag") }
+        guard lag.isFinite, (0...3600).contains(lag) else {
+            throw .value("lag must be a duration from 0s to 1h, not \(fmtSeconds(lag))", at: "lag")
+        }
         registry.insert(name, as: .dfs)
         stores[name] = DistributedStore(name: name, kind: kind, nodes: nodes, replication: replication,
                                         r: kind == .gfs ? 1 : r, w: kind == .gfs ? replication : w,
