@@ -9,8 +9,8 @@ enum StorageDomains {
         Every host there fails (its running VMs crash) and every disk there stops answering: pools run degraded or
         lose data, volumes read from a replica elsewhere if they have one. Repair brings the hosts back (crashed VMs
         wait for vm restart) and the disks: a member that missed writes while its pool ran on is stale until pool
-        rebuild; a volume's stale replicas are copied from a whole one. The record: place, level, hosts, disks,
-        survive and lost (volumes).
+        rebuild; a volume's stale replicas are copied from a whole one over simulated time, and a replica down for
+        10 minutes is made again elsewhere. The record: place, level, hosts, disks, survive and lost (volumes).
         """
 
     static func fail(_ level: DomainLevel) -> CommandSpec {

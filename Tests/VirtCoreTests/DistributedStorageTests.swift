@@ -38,6 +38,12 @@ struct DistributedStorageTests {
             default: try world.advance(by: Double(random.next() % 3) * 0.005)
             }
             try world.checkInvariants()
+            if step % 50 == 49 {
+                // Catch-ups and handoffs in flight are part of the saved world.
+                let loaded = try World.load(json: world.savedJSON())
+                #expect(loaded == world)
+                world = loaded
+            }
         }
         return (reads, stale)
     }
