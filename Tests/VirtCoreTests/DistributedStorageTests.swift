@@ -231,10 +231,18 @@ struct DistributedStorageTests {
         try world.createVolume("v", pool: "east", size: 10 * MiB, replicas: 2, spread: .site)
         _ = try world.failDomain(.site, "east")
         try world.writeVolume("v", block: 0, data: Array("late".utf8))
-        _ = try world.repairDomain(.site, "east")
+        let copy = Double(10 * MiB) * 8 / World.defaultReplicationRate
+        // By default the repair runs the clock until the resync is done.
+        var sync = world
+        let report = try sync.repairDomain(.site, "east")
+        #expect(report.time == copy && report.jobs.isEmpty && sync.clock == copy)
+        #expect(try sync.volumeInfo("v").state == .online && sync.pendingWork().isEmpty)
+        // With async the resync runs in the background.
+        let background = try world.repairDomain(.site, "east", async: true)
+        #expect(background.jobs.count == 1 && world.clock == 0)
         #expect(try world.volumeInfo("v").state == .degraded)
         let end = world.runUntilIdle()
-        #expect(abs(end - Double(10 * MiB) * 8 / World.defaultReplicationRate) < 1e-9, "wait ends with the resync, not at the timeout")
+        #expect(abs(end - copy) < 1e-9, "wait ends with the resync, not at the timeout")
         #expect(try world.volumeInfo("v").state == .online)
         _ = try world.failDomain(.site, "west")
         #expect(try world.readVolume("v", block: 0).prefix(4) == ArraySlice("late".utf8))
