@@ -116,7 +116,7 @@ enum StorageDFS {
         Field("up", "nodes up now") { F.names($0.up) },
         Field("keys", "keys (files) stored") { .int($0.keys) },
         Field("under_replicated", "gfs: files with fewer copies than replication, or none") { F.int($0.underReplicated) },
-        Field("rate", "gfs: re-replication rate") { .quantity(.bitsPerSecond($0.rate)) },
+        Field("rate", "gfs: re-replication rate, or none") { r in r.rate.map { .quantity(.bitsPerSecond($0)) } ?? .none },
         Field("lag", "dynamo: time for a write to reach the replicas beyond the first w, or none") { r in r.lag.map(F.seconds) ?? .none },
     ])
 

@@ -78,7 +78,8 @@ public struct StoreInfo: Codable, Equatable, Sendable {
     /// Nodes up now.
     public var up: [String]
     public var keys: Int
-    public var rate: Double
+    /// GFS: re-replication rate, bits per second.
+    public var rate: Double?
     public var lag: Double?
     /// GFS: files with fewer copies than `replication` on nodes the master counts.
     public var underReplicated: Int?

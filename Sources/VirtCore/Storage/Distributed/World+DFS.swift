@@ -24,7 +24,9 @@ extension World {
             throw .value("nodes names host '\(twice)' twice", at: "nodes")
         }
         guard (1...nodes.count).contains(replication) else {
-            throw .value("replication must be between 1 and the number of nodes (\(nodes.count)), not \(replication)", at: "replication")
+            throw .value("replication must be between 1 and the number of nodes (\(nodes.count)), not \(replication)",
+                         hint: replication > nodes.count && nodes.count < 3 ? "the default is 3 copies: give replication=\(nodes.count) or more nodes" : nil,
+                         at: "replication")
         }
         if kind == .gfs {
             for (option, given) in [("r", r != nil), ("w", w != nil), ("sloppy", sloppy != nil), ("vnodes", vnodes != nil), ("lag", lag != nil)] where given {
@@ -95,7 +97,7 @@ extension World {
         StoreInfo(name: store.name, kind: store.kind, nodes: store.nodes, replication: store.replication,
                   r: store.r, w: store.w, sloppy: store.sloppy, vnodes: store.kind == .dynamo ? store.vnodes : nil,
                   master: store.master, up: store.nodes.filter(isUp),
-                  keys: store.kind == .gfs ? store.chunks.count : store.versions.count, rate: store.rate,
+                  keys: store.kind == .gfs ? store.chunks.count : store.versions.count, rate: store.kind == .gfs ? store.rate : nil,
                   lag: store.kind == .dynamo ? store.lag : nil,
                   underReplicated: store.kind == .gfs ? store.chunks.values.filter { $0.replicas.count < store.replication }.count : nil)
     }
