@@ -5,7 +5,7 @@ import VirtLang
 /// of its own (the storage part's distributed stores) so its examples get their own hosts.
 enum StorageDFS {
     static let part = BindingPart(
-        commands: [create, put, get, info, list],
+        commands: [create, put, get, info, list, remove],
         kinds: [KindRecords(.dfs, shape: "component", store) { w, name throws(CoreError) in try w.storeInfo(name) }],
         exampleSetup: """
             host add dn1 cpus=4 mem=8G rack=ra
@@ -94,6 +94,12 @@ enum StorageDFS {
         let info = try call.read { (w: World) throws(CoreError) in try w.storeInfo(call.text("name")!, key: call.text("key")) }
         let record = store.record(info)
         return .record(info.key.map { Record(record.fields.map { ($0.name, $0.value) } + keyFields.record($0).fields.map { ($0.name, $0.value) }) } ?? record)
+    }
+
+    static let remove = nameOnly("dfs remove", "Take a distributed store out of the world, with its data",
+                                 example: "dfs remove dy1", kind: dfs,
+                                 details: "Its nodes stay; copies in flight (clones, catch-ups, handoffs) are dropped.") {
+        w, name throws(CoreError) in try w.removeStore(name)
     }
 
     static let list = CommandSpec("dfs list", summary: "Every distributed store's record, in creation order", example: "dfs list",

@@ -116,11 +116,23 @@ struct DistributedStorageTests {
         // Two of the preference list are down and one node is left outside it: one stand-in, one hint.
         let put = try world.putStore("s", key: "k", value: Array("hinted".utf8))
         #expect(put.hints.count == 1 && put.written.count == 2)
+        var removed = world
         try world.repairHost(preference[0])
         world.runUntilIdle()
         let placement = try world.storeInfo("s", key: "k").key!
         #expect(placement.replicas.contains(preference[0]))
         #expect(placement.hints.count == put.hints.count - 1)
+        // Removing a store drops its copies in flight: nothing is left to wait for.
+        try removed.removeStore("s")
+        try removed.repairHost(preference[0])
+        #expect(!removed.pendingWork().contains { $0.summary.contains("dfs s ") } && removed.storeList().map(\.name) == ["d"])
+        #expect(!removed.replicationJobs.values.contains { job in
+            if case .catchUp("s", _, _, _) = job.work { return true }
+            if case .handoff("s", _) = job.work { return true }
+            return false
+        })
+        try removed.checkInvariants()
+        expectRefused(&removed, .name) { w throws(CoreError) in try w.removeStore("s") }
     }
 
     @Test func badInputIsRefusedAndChangesNothing() throws {

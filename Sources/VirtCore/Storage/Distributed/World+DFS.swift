@@ -90,6 +90,22 @@ extension World {
         return info
     }
 
+    /// `dfs remove NAME`: the store leaves the world with its data and the copies in flight.
+    public mutating func removeStore(_ name: String) throws(CoreError) {
+        let store = try existingStore(name)
+        for countdown in store.downSince.values { cancelCountdown(countdown) }
+        for (id, job) in replicationJobs {
+            switch job.work {
+            case .clone(name, _), .catchUp(name, _, _, _), .handoff(name, _):
+                replicationJobs.removeValue(forKey: id)
+                events.cancel(job: id, part: "storage")
+            default: continue
+            }
+        }
+        stores.removeValue(forKey: name)
+        registry.remove(name)
+    }
+
     /// `dfs list`, in creation order.
     public func storeList() -> [StoreInfo] { stores.values.map(info(of:)) }
 
