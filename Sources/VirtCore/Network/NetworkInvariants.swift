@@ -3,6 +3,7 @@ extension World {
     func checkNetworkInvariants() throws(CoreError) {
         for (name, bridge) in bridges {
             let path = "network.bridges.\(name)"
+            try Invariant.require(bridge.name == name, path + ".name", "must be the key it is stored under ('\(name)')")
             let kind: ObjectKind = switch bridge.role {
             case .controlling?: .controllingBridge
             case .extender?: .portExtender
