@@ -40,9 +40,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release builds link the Swift runtime and Foundation statically: loading and relocating
-        // fifteen shared libraries was most of an empty run's start-up (issue 16).
-        .executableTarget(name: "virtlab", dependencies: ["VirtCLI"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+        // fifteen shared libraries was most of an empty run's start-up (issue 16). The modules were
+        // compiled against the shared Foundation, so the static one's own libraries are named here.
+        .executableTarget(name: "virtlab", dependencies: ["VirtCLI"], linkerSettings: [
+            .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+                          "-l_FoundationCollections"], .when(configuration: .release)),
+        ]),
         // bench/raid.sh's timing harness: RAID-6 parity, copy, rebuild (issue 11).
         .executableTarget(name: "RaidBench", dependencies: ["VirtCore"]),
 
