@@ -37,7 +37,7 @@ extension World {
 
     /// The moves `consolidate` makes, in order. One copy of the world holds the plan;
     /// a host whose VMs do not all fit is put back as it was (its VMs, in their order,
-    /// and theirs targets' counters). Targets are found first-fit in creation order
+    /// and its targets' counters). Targets are found first-fit in creation order
     /// through a free-capacity tree over the powered-on hosts with VMs (every other
     /// host is a leaf with no room), each candidate passing every migration check:
     /// about O(log n) a VM when hosts are alike, instead of a scan of every host.
@@ -52,11 +52,9 @@ extension World {
             tree.update(index, cpu: host.freeCPU, mem: host.freeMem)
         }
         var moves: [PlannedMove] = []
-        let candidates = hosts.values.enumerated().filter { $0.element.canRunVMs && !$0.element.vms.isEmpty }
-            .sorted { a, b in
-                let la = load(a.element), lb = load(b.element)
-                return la < lb || (la == lb && a.offset < b.offset)
-            }.map(\.offset)
+        let loads = hosts.values.map(load)
+        let candidates = hosts.values.indices.filter { hosts.values[$0].canRunVMs && !hosts.values[$0].vms.isEmpty }
+            .sorted { loads[$0] < loads[$1] || (loads[$0] == loads[$1] && $0 < $1) }
         for source in candidates {
             if stop() { throw .state("consolidate was stopped before it finished; nothing changed") }
             let saved = plan.hosts.values[source]
@@ -65,13 +63,13 @@ extension World {
             tree.update(source, cpu: -.infinity, mem: -.infinity)
             var trialMoves: [PlannedMove] = []
             for vm in savedVMs {
-                let mode: MigrationMode = vm.state == .running ? .precopy : .cold
+                let name = vm.name, mode: MigrationMode = vm.state == .running ? .precopy : .cold
                 guard let target = tree.first(cpu: Double(vm.vcpus), mem: Double(vm.mem), where: {
-                    (try? plan.migrationRequest(vm.name, to: names[$0], mode: mode)) != nil
+                    (try? plan.migrationRequest(name, to: names[$0], mode: mode)) != nil
                 }) else { break }
-                plan.move(vm.name, to: names[target])
+                plan.move(name, to: names[target])
                 refresh(target)
-                trialMoves.append(PlannedMove(vm: vm.name, from: saved.name, to: names[target]))
+                trialMoves.append(PlannedMove(vm: name, from: saved.name, to: names[target]))
             }
             if trialMoves.count == savedVMs.count {
                 moves += trialMoves

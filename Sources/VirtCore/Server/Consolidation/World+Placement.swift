@@ -104,9 +104,7 @@ private struct Bins {
         min((cpuCap[i] - Double(cpuUsed[i]) - Double(vm.vcpus)) / cpuCap[i], (memCap[i] - Double(memUsed[i]) - Double(vm.mem)) / memCap[i])
     }
 
-    /// Mutating only so that the tree's search reaches the bins in place: a closure
-    /// over a copy copied all their arrays' references for every host it tried.
-    mutating func choose(for vm: VM, policy: PlacementPolicy) -> Int? {
+    func choose(for vm: VM, policy: PlacementPolicy) -> Int? {
         let vcpus = vm.vcpus, mem = vm.mem, paravirtualized = vm.os.paravirtualized
         switch policy {
         case .firstFit, .ffd:
