@@ -82,7 +82,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func sameDecisionsAsTheReference(seed: UInt64) throws {
-        let world = try Self.randomWorld(seed: seed, hosts: 150 + Int(seed) * 40)
+        let world = try Self.randomWorld(seed: seed, hosts: 150 + Int(seed) * 25)
         let reference = Self.referencePlan(world)
         #expect(try world.consolidationPlan(stop: { false }) == reference, "seed \(seed)")
         #expect(reference.count > 0, "seed \(seed): a world where nothing moves proves little")

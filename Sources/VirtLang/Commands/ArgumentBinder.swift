@@ -10,13 +10,12 @@ struct ArgumentBinder {
         let span: SourceSpan
     }
 
-    /// Binds every word, then fills in defaults. The hot path allocates nothing but
-    /// the two tables: positional parameters are found by scanning `params` onward.
+    /// Binds every word, then fills in defaults. Positional parameters are found by
+    /// scanning `params` onward, with no list of them built per call. (Reserving the
+    /// tables' capacity cost more than it saved: a generic-metadata lookup per call.)
     func bind(_ words: [Word]) throws -> (values: [String: Value], spans: [String: SourceSpan]) {
         let params = spec.params
         var values: [String: Value] = [:], spans: [String: SourceSpan] = [:]
-        values.reserveCapacity(params.count)
-        spans.reserveCapacity(words.count)
         var nextPositional = params.firstIndex(where: \.positional)
         var rest: [Value] = []
         for word in words {
