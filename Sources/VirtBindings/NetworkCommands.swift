@@ -9,8 +9,8 @@ enum NetworkCommands {
         kinds: [
             KindRecords(.networkSwitch, shape: "box", NetworkRecords.networkSwitch) { w, name throws(CoreError) in try w.switchInfo(name) },
             KindRecords(.port, shape: "point", NetworkRecords.port) { w, name throws(CoreError) in try w.portInfo(name) },
-            KindRecords(.vswitch, shape: "box", NetworkRecords.vswitch) { w, name throws(CoreError) in try w.vswitchInfo(name) },
-            KindRecords(.vnic, shape: "circle", NetworkRecords.vnic) { w, name throws(CoreError) in try w.vnicInfo(name) },
+            KindRecords(.vswitch, shape: "box", within: ["host"], NetworkRecords.vswitch) { w, name throws(CoreError) in try w.vswitchInfo(name) },
+            KindRecords(.vnic, shape: "ellipse", NetworkRecords.vnic) { w, name throws(CoreError) in try w.vnicInfo(name) },
             KindRecords(.vf, shape: "point", NetworkRecords.vf) { w, name throws(CoreError) in try w.vfInfo(name) },
         ],
         exampleSetup: """

@@ -29,7 +29,7 @@ enum NetworkRecords {
     static let vswitch = RecordSchema<VSwitchInfo>([
         Field("name", "the vSwitch's name") { .string($0.name) },
         Field("host", "the host it runs in", link: true) { .string($0.host) },
-        Field("uplink", "its host's NIC it reaches the network by") { F.text($0.uplink) },
+        Field("uplink", "its host's NIC it reaches the network by", link: true) { F.text($0.uplink) },
         Field("mode", "veb (switches locally) or vepa (sends every frame to the adjacent switch)") { .string($0.mode.rawValue) },
         Field("nics", "its VMs' vNICs", link: true) { F.names($0.nics) },
         Field("peer", "where its uplink is cabled, or none") { F.text($0.peer) },

@@ -10,11 +10,11 @@ enum ServerCommands {
             + ServerMigration.all + ServerApps.all + ServerForms.all + ServerPlacement.all,
         kinds: [
             KindRecords(.host, shape: "box3d", ServerRecords.host) { w, name throws(CoreError) in try w.hostInfo(name) },
-            KindRecords(.nic, shape: "circle", ServerRecords.nic) { w, name throws(CoreError) in try w.nicInfo(name) },
-            KindRecords(.vm, shape: "box", ServerRecords.vm) { w, name throws(CoreError) in try w.vmInfo(name) },
-            KindRecords(.app, ServerRecords.app) { w, name throws(CoreError) in try w.appInfo(name) },
+            KindRecords(.nic, shape: "ellipse", ServerRecords.nic) { w, name throws(CoreError) in try w.nicInfo(name) },
+            KindRecords(.vm, shape: "box", within: ["host"], ServerRecords.vm) { w, name throws(CoreError) in try w.vmInfo(name) },
+            KindRecords(.app, within: ["target"], ServerRecords.app) { w, name throws(CoreError) in try w.appInfo(name) },
         ] + FormKind.allCases.map { form in
-            KindRecords(form.objectKind, ServerRecords.form) { w, name throws(CoreError) in try w.formInfo(name) }
+            KindRecords(form.objectKind, within: ["on"], ServerRecords.form) { w, name throws(CoreError) in try w.formInfo(name) }
         },
         exampleSetup: """
             host add pm1 cpus=8 mem=32G

@@ -8,9 +8,9 @@ enum StorageCommands {
     static let part = BindingPart(
         commands: StorageDisks.all + StoragePools.all + StorageVolumes.all + StorageDomains.all,
         kinds: [
-            KindRecords(.disk, shape: "cylinder", StorageRecords.disk) { w, name throws(CoreError) in try w.diskInfo(name) },
+            KindRecords(.disk, shape: "cylinder", within: ["host"], StorageRecords.disk) { w, name throws(CoreError) in try w.diskInfo(name) },
             KindRecords(.pool, shape: "folder", StorageRecords.pool) { w, name throws(CoreError) in try w.poolInfo(name) },
-            KindRecords(.volume, shape: "note", StorageRecords.volume) { w, name throws(CoreError) in try w.volumeInfo(name) },
+            KindRecords(.volume, shape: "note", within: ["pool"], StorageRecords.volume) { w, name throws(CoreError) in try w.volumeInfo(name) },
         ],
         exampleSetup: """
             host add st1 cpus=8 mem=32G rack=r1

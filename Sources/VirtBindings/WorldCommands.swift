@@ -57,5 +57,25 @@ enum WorldCommands {
             try files.write(call.text("file")!, try ExportDot.graph(call.world))
             return .none
         },
+        render("svg"),
+        render("png"),
+        CommandSpec("show topology", summary: "Print the world as a tree: sites, racks, hosts and what each holds",
+                    example: "show topology") { call in
+            call.interpreter.output(.text(try Topology.tree(call.world)))
+            return .none
+        },
     ]
+
+    /// `export svg FILE` and `export png FILE`: the picture of `export dot`, rendered
+    /// by Graphviz's `dot` program when it is installed.
+    private static func render(_ format: String) -> CommandSpec {
+        CommandSpec("export \(format)", summary: "Draw the world's picture (export dot's graph) as \(format.uppercased()) with Graphviz",
+                    example: "export \(format) world.\(format)",
+                    params: [.positional("file", .text, "the .\(format) file to write")], touchesFiles: true) { call in
+            let files = try call.files()
+            let picture = try files.render(graph: try ExportDot.graph(call.world), as: format)
+            try files.write(call.text("file")!, bytes: picture)
+            return .none
+        }
+    }
 }

@@ -24,6 +24,14 @@ final class LocalFiles: FileAccess {
         }
     }
 
+    func render(graph: String, as format: String) throws -> [UInt8] {
+        do {
+            return Array(try Graphviz.render(graph, as: format))
+        } catch {
+            throw ScriptError(.io, error.message, hint: error.hint)
+        }
+    }
+
     /// `source PATH`, relative to the including file's folder.
     func loadSource(_ path: String, from including: String) throws -> SourceFile {
         var resolved = path

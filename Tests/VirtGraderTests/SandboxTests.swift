@@ -15,7 +15,7 @@ import VirtLang
 
     @Test func everyCommandThatTouchesFilesIsRefusedInTheSandbox() throws {
         let touching = VirtLab.registry.commands.filter(\.touchesFiles)
-        #expect(touching.map(\.name) == ["save", "load", "export dot", "capture"])
+        #expect(touching.map(\.name) == ["save", "load", "export dot", "export svg", "export png", "capture"])
         let session = VirtLab.makeInterpreter()
         session.fileAccess = NoFiles()
         session.sandboxed = true

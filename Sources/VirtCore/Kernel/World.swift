@@ -63,6 +63,11 @@ public struct World: Equatable, Sendable {
         return names(ofKind: owner).flatMap { derivedChildren(of: $0).filter { $0.kind == kind }.map(\.name) }
     }
 
+    /// The object that owns `name` (`pm1` for `pm1.eth0`), or nil for a top-level object.
+    public func owner(of name: String) -> String? {
+        kind(of: name)?.isOwned == true ? NameRegistry.owner(of: name) : nil
+    }
+
     /// Names owned directly by `owner` (`pm1` owns `pm1.eth0`), in creation order.
     public func children(of owner: String) -> [String] {
         registry.children(of: owner) + derivedChildren(of: owner).map(\.name)

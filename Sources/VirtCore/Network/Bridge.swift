@@ -19,17 +19,26 @@ struct Bridge: Codable, Equatable, Sendable {
     /// Learned addresses, keyed by `MACEntry.key(vlan:mac:)`.
     var table: [Int: MACEntry] = [:]
 
-    /// Derived (not saved): the ports carrying each VLAN, and the ports carrying every VLAN
-    /// (a vSwitch's uplink), so flooding reads one list and never scans every port.
-    var flood: [UInt16: [String]] = [:]
-    var everyVLAN: [String] = []
+    /// Derived (not saved): the ports (point ids) carrying each VLAN, and the ports carrying
+    /// every VLAN (a vSwitch's uplink), so flooding reads one list and never scans every port;
+    /// the cabled ports (and a vSwitch's uplink and vNICs) by name, in port order.
+    var flood: [UInt16: [Int]] = [:]
+    var everyVLAN: [Int] = []
     var indexed: [String] = []
+    /// A vSwitch's uplink as a point id, or -1.
+    var uplinkPoint = -1
 
     var isPhysical: Bool { host == nil }
     /// A vSwitch in a hypervisor (not a physical switch, not a NIC's embedded switch).
     var isVSwitch: Bool { host != nil && vfs == nil }
 
     private enum CodingKeys: String, CodingKey { case name, ports, host, uplink, mode, vfs, vfLimit, configs, attached, table }
+
+    /// Equal when the saved fields are (the derived index holds point ids).
+    static func == (a: Bridge, b: Bridge) -> Bool {
+        (a.name, a.ports, a.host, a.uplink, a.mode) == (b.name, b.ports, b.host, b.uplink, b.mode) && (a.vfs, a.vfLimit) == (b.vfs, b.vfLimit)
+            && a.configs == b.configs && a.attached == b.attached && a.table == b.table
+    }
 }
 
 /// How a vSwitch treats frames between two of its VMs (IEEE 802.1Qbg).
@@ -121,14 +130,19 @@ extension NetworkPart {
         return bridge.configs[number] ?? .access1
     }
 
-    /// Rebuilds a bridge's flooding index and which ports belong to it (after `link`,
+    /// Rebuilds a bridge's flooding index and which points belong to it (after `link`,
     /// `port set`, `nic attach` or `nic detach`): one bridge's ports, never the world's.
     mutating func reindex(_ name: String) {
-        guard var bridge = bridges[name] else { return }
-        for port in bridge.indexed where attachment[port] == name { attachment.removeValue(forKey: port) }
+        guard let b = bridges.index(forKey: name) else { return }
+        var bridge = bridges.values[b]
+        for port in bridge.indexed {
+            let id = points.id(port)
+            if points.bridge[id] == b { points.bridge[id] = -1 }
+        }
         bridge.flood = [:]
         bridge.everyVLAN = []
         bridge.indexed = []
+        bridge.uplinkPoint = bridge.uplink.map { points.id($0) } ?? -1
         var members: [String] = []
         if bridge.isPhysical {
             members = (1...max(1, bridge.ports)).map { "\(name).\($0)" }.filter { links[$0] != nil }
@@ -136,12 +150,21 @@ extension NetworkPart {
             members = (bridge.uplink.map { [$0] } ?? []) + bridge.attached
         }
         for port in members {
-            attachment[port] = name
-            bridge.indexed.append(port)
+            let id = points.id(port)
             let config = config(of: port, in: bridge)
-            if config.everyVLAN { bridge.everyVLAN.append(port); continue }
-            for vlan in config.carried { bridge.flood[vlan, default: []].append(port) }
+            points.bridge[id] = b
+            points.config[id] = config
+            points.isVNIC[id] = vnics[port] != nil
+            bridge.indexed.append(port)
+            if config.everyVLAN { bridge.everyVLAN.append(id); continue }
+            for vlan in config.carried { bridge.flood[vlan, default: []].append(id) }
         }
-        bridges[name] = bridge
+        bridges.values[b] = bridge
+    }
+
+    /// Rebuilds every bridge's index (after a bridge was removed: the others' positions moved).
+    mutating func reindexAll() {
+        for id in points.bridge.indices { points.bridge[id] = -1 }
+        for name in bridges.keys { reindex(name) }
     }
 }

@@ -15,6 +15,8 @@ public struct CaptureBuffer: Codable, Equatable, Sendable {
         }
     }
 
+    var isEmpty: Bool { ring.isEmpty }
+
     /// The frames in the order they were seen.
     public var frames: [Frame] { Array(ring[start...] + ring[..<start]) }
 }

@@ -45,7 +45,7 @@ extension World {
             let bridge = queue[next]
             next += 1
             for port in bridges[bridge]!.indexed {
-                guard let peer = network.links[port], let neighbour = network.attachment[peer], previous[neighbour] == nil else { continue }
+                guard let peer = network.links[port], let neighbour = network.attachment(peer), previous[neighbour] == nil else { continue }
                 previous[neighbour] = (bridge, port, peer)
                 queue.append(neighbour)
             }

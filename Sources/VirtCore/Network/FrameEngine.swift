@@ -38,19 +38,34 @@ struct FrameRun {
     var replyTime: Double?
     /// Pending work, first in first out.
     fileprivate var queue: [Transit] = []
-    /// The (bridge, port) pairs each emission has entered, to stop loops.
-    fileprivate var visited: [Set<String>] = []
+    /// Each emission's (bridge, port) pairs entered so far, to stop broadcast loops.
+    fileprivate var visited: [Set<Int>] = []
+    /// Every hop made, each pointing at the one before it: a frame's hops are a chain
+    /// of indexes, turned into names only for the frames `ping` and `trace` report.
+    fileprivate var trail: [Step] = []
 
     /// The drop that best explains a failure: at the addressee, else the first.
     var reason: Drop? { drops.first(where: \.atTarget) ?? drops.first }
+
+    /// One hop in ids: the bridge (its index), the points it came in and left by, the tags it left with.
+    fileprivate struct Step {
+        var previous: Int
+        var depth: Int
+        var bridge: Int
+        var inPoint: Int
+        var outPoint: Int
+        var vlan: UInt16?
+        var etag: UInt32?
+    }
 }
 
-/// A frame on its way: entering a bridge by a port, or reaching a VM's vNIC.
+/// A frame on its way: entering a bridge (its index) by a point, or reaching a vNIC.
 private struct Transit {
-    enum Step { case enter(bridge: String, port: String), deliver(nic: String) }
+    enum Step { case enter(bridge: Int, point: Int), deliver(point: Int) }
     var frame: Frame
     var step: Step
-    var hops: [Hop]
+    /// Its last hop in `FrameRun.trail`, or -1 before the first.
+    var trail: Int
     var emission: Int
 }
 
@@ -74,9 +89,10 @@ public enum NetworkDefaults {
 extension World {
     /// A VM sends `frame` from its vNIC `nic`; the caller then calls `run(&)`.
     mutating func send(_ frame: Frame, from nic: String, _ run: inout FrameRun) {
-        capture(frame, at: nic)
+        let point = network.points.id(nic)
+        network.points.captures[point].append(frame)
         run.visited.append([])
-        run.queue.append(Transit(frame: frame, step: .enter(bridge: vnics[nic]!.vswitch, port: nic), hops: [],
+        run.queue.append(Transit(frame: frame, step: .enter(bridge: network.points.bridge[point], point: point), trail: -1,
                                  emission: run.visited.count - 1))
     }
 
@@ -87,46 +103,64 @@ extension World {
             let transit = run.queue[next]
             next += 1
             switch transit.step {
-            case let .enter(bridge, port): enter(bridge, by: port, transit, &run)
-            case let .deliver(nic): deliver(transit, to: nic, &run)
+            case let .enter(bridge, point): enter(bridge, by: point, transit, &run)
+            case let .deliver(point): deliver(transit, to: point, &run)
             }
         }
         run.queue = []
     }
 
-    private mutating func enter(_ name: String, by port: String, _ transit: Transit, _ run: inout FrameRun) {
+    /// The hops that led to a trail index, with names, first hop first.
+    func hops(_ trail: Int, in run: FrameRun) -> [Hop] {
+        var hops: [Hop] = []
+        var at = trail
+        while at >= 0 {
+            let step = run.trail[at]
+            hops.append(Hop(device: network.bridges.keys[step.bridge], inPort: network.points.names[step.inPoint],
+                            outPort: network.points.names[step.outPoint], vlan: step.vlan.map(Int.init), etag: step.etag.map(Int.init)))
+            at = step.previous
+        }
+        return hops.reversed()
+    }
+
+    private func drop(_ device: String, _ reason: String, _ transit: Transit, _ run: inout FrameRun, atTarget: Bool = false) {
+        run.drops.append(Drop(device: device, reason: reason, hops: hops(transit.trail, in: run), atTarget: atTarget))
+    }
+
+    private mutating func enter(_ b: Int, by port: Int, _ transit: Transit, _ run: inout FrameRun) {
         // The bridge is read in place by its index (a local copy would retain all its
         // fields, and copy its table when learning changes it).
-        let b = network.bridges.index(forKey: name)!
+        let depth = transit.trail < 0 ? 0 : run.trail[transit.trail].depth + 1
         var frame = transit.frame
         // A broadcast may meet a loop of cables: each copy enters each (bridge, port) once.
         // A unicast follows learned entries, bounded by a hop limit.
-        guard frame.dst.isMulticast ? run.visited[transit.emission].insert(name + " " + port).inserted : transit.hops.count < 64 else {
-            run.drops.append(Drop(device: name, reason: "\(name) got the same frame back by \(port): a loop (VirtLab runs no spanning tree; remove a cable)",
-                                  hops: transit.hops))
+        guard frame.dst.isMulticast ? run.visited[transit.emission].insert(b << 32 | port).inserted : depth < 64 else {
+            let name = network.bridges.keys[b]
+            drop(name, "\(name) got the same frame back by \(network.points.names[port]): a loop (VirtLab runs no spanning tree; remove a cable)",
+                 transit, &run)
             return
         }
-        let config = network.config(of: port, in: network.bridges.values[b])
+        let config = network.points.config[port]
         let vlan: UInt16
-        switch config.classify(frame.vlan, port: port) {
+        switch config.classify(frame.vlan, port: network.points.names[port]) {
         case .success(let v): vlan = v
         case .failure(let rule):
-            run.drops.append(Drop(device: name, reason: rule.text, hops: transit.hops))
+            drop(network.bridges.keys[b], rule.text, transit, &run)
             return
         }
         learn(frame.src, vlan: vlan, at: b, by: port)
-        let uplink = network.bridges.values[b].uplink
+        let uplink = network.bridges.values[b].uplinkPoint
         let physical = network.bridges.values[b].isPhysical
-        var outs: [String]
+        var outs: [Int]
         if network.bridges.values[b].mode == .vepa, !physical, port != uplink {
-            outs = uplink.map { [$0] } ?? []
+            outs = uplink < 0 ? [] : [uplink]
         } else if !frame.dst.isMulticast, let entry = network.bridges.values[b].table[MACEntry.key(vlan: vlan, mac: frame.dst)],
-                  clock - entry.time < World.macAgeing {
-            guard network.config(of: entry.port, in: network.bridges.values[b]).carries(vlan) else {
-                run.drops.append(Drop(device: name, reason: "\(entry.port) does not carry VLAN \(vlan)", hops: transit.hops))
+                  clock - entry.time < World.macAgeing, let out = network.points.ids[entry.port] {
+            guard network.points.config[out].carries(vlan) else {
+                drop(network.bridges.keys[b], "\(entry.port) does not carry VLAN \(vlan)", transit, &run)
                 return
             }
-            outs = entry.port != port || config.hairpin ? [entry.port] : []
+            outs = out != port || config.hairpin ? [out] : []
         } else {
             outs = (network.bridges.values[b].flood[vlan] ?? []) + network.bridges.values[b].everyVLAN
             if !config.hairpin { outs.removeAll { $0 == port } }
@@ -134,46 +168,50 @@ extension World {
         frame.time += physical ? NetworkDefaults.switchLatency
             : network.bridges.values[b].vfs != nil ? NetworkDefaults.embeddedLatency : NetworkDefaults.vswitchLatency
         for out in outs {
-            let tag = network.config(of: out, in: network.bridges.values[b]).tag(for: vlan)
             var copy = frame
-            copy.vlan = tag
-            emit(copy, from: out, hops: transit.hops + [Hop(device: name, inPort: port, outPort: out, vlan: tag.map(Int.init))],
-                 emission: transit.emission, &run)
+            copy.vlan = network.points.config[out].tag(for: vlan)
+            run.trail.append(FrameRun.Step(previous: transit.trail, depth: depth, bridge: b, inPoint: port, outPoint: out, vlan: copy.vlan))
+            emit(copy, from: out, trail: run.trail.count - 1, emission: transit.emission, &run)
         }
     }
 
     /// Learns a frame's source on the port it came in by, in its VLAN.
-    private mutating func learn(_ src: MAC, vlan: UInt16, at b: Int, by port: String) {
+    private mutating func learn(_ src: MAC, vlan: UInt16, at b: Int, by port: Int) {
         guard !src.isMulticast else { return }
         let source = MACEntry.key(vlan: vlan, mac: src)
+        let name = network.points.names[port]
         // A vSwitch knows its own VMs' MACs (the hypervisor set them): a frame of theirs
         // coming back up its uplink (reflected by a hairpin port) does not move them.
-        if port == network.bridges.values[b].uplink, let known = network.bridges.values[b].table[source],
-           network.vnics[known.port]?.mac == src { return }
-        network.bridges.values[b].table[source] = MACEntry(port: port, time: clock)
+        if name == network.bridges.values[b].uplink, let known = network.bridges.values[b].table[source],
+           known.port != name, network.vnics[known.port]?.mac == src { return }
+        network.bridges.values[b].table[source] = MACEntry(port: name, time: clock)
     }
 
-    /// A frame leaves by a port: to a vNIC, or along a cable to the next bridge.
-    private mutating func emit(_ frame: Frame, from port: String, hops: [Hop], emission: Int, _ run: inout FrameRun) {
-        capture(frame, at: port)
-        if vnics[port] != nil {
-            run.queue.append(Transit(frame: frame, step: .deliver(nic: port), hops: hops, emission: emission))
+    /// A frame leaves by a point: to a vNIC, or along a cable to the next bridge.
+    private mutating func emit(_ frame: Frame, from point: Int, trail: Int, emission: Int, _ run: inout FrameRun) {
+        network.points.captures[point].append(frame)
+        if network.points.isVNIC[point] {
+            run.queue.append(Transit(frame: frame, step: .deliver(point: point), trail: trail, emission: emission))
             return
         }
-        guard let peer = network.links[port] else { return }
+        let peer = network.points.peer[point]
+        guard peer >= 0 else { return }
         var arriving = frame
         arriving.time += Double(frame.length * 8) / NetworkDefaults.linkRate
-        capture(arriving, at: peer)
-        guard let bridge = network.attachment[peer] else {
-            run.drops.append(Drop(device: peer, reason: "\(peer) is the uplink of no vSwitch, so \(NameRegistry.owner(of: peer) ?? peer) passes the frame to no VM",
-                                  hops: hops))
+        network.points.captures[peer].append(arriving)
+        let bridge = network.points.bridge[peer]
+        guard bridge >= 0 else {
+            let name = network.points.names[peer]
+            run.drops.append(Drop(device: name, reason: "\(name) is the uplink of no vSwitch, so \(NameRegistry.owner(of: name) ?? name) passes the frame to no VM",
+                                  hops: hops(trail, in: run)))
             return
         }
-        run.queue.append(Transit(frame: arriving, step: .enter(bridge: bridge, port: peer), hops: hops, emission: emission))
+        run.queue.append(Transit(frame: arriving, step: .enter(bridge: bridge, point: peer), trail: trail, emission: emission))
     }
 
     /// A frame reaches a VM: it answers ARP requests for its address and echo requests.
-    private mutating func deliver(_ transit: Transit, to name: String, _ run: inout FrameRun) {
+    private mutating func deliver(_ transit: Transit, to point: Int, _ run: inout FrameRun) {
+        let name = network.points.names[point]
         let nic = vnics[name]!
         let frame = transit.frame
         guard frame.dst == nic.mac || frame.dst == .broadcast else { return }
@@ -181,7 +219,7 @@ extension World {
         if case let .arp(1, _, _, _, target) = frame.payload { forMe = target == nic.ip }
         guard forMe else { return }
         if let state = vmState(nic.vm), state != .running {
-            run.drops.append(Drop(device: nic.vm, reason: "\(nic.vm) is \(state.rawValue) and answers nothing", hops: transit.hops, atTarget: true))
+            drop(nic.vm, "\(nic.vm) is \(state.rawValue) and answers nothing", transit, &run, atTarget: true)
             return
         }
         switch frame.payload {
@@ -194,7 +232,7 @@ extension World {
             }
         case let .icmp(type, id, seq, src, dst) where dst == nic.ip:
             if type == 8 {
-                run.echoHops = transit.hops
+                run.echoHops = hops(transit.trail, in: run)
                 let reply = Frame(time: frame.time, src: nic.mac, dst: frame.src,
                                   payload: .icmp(type: 0, id: id, seq: seq, src: dst, dst: src))
                 send(reply, from: name, &run)
@@ -203,9 +241,5 @@ extension World {
             }
         default: break
         }
-    }
-
-    private mutating func capture(_ frame: Frame, at point: String) {
-        network.captures[point, default: CaptureBuffer()].append(frame)
     }
 }

@@ -10,14 +10,27 @@ public struct NetworkPart: Equatable, Sendable {
     var vnics: OrderedDictionary<String, VNIC> = [:]
     /// Cables, both ways: `pm1.eth0` → `sw1.1` and `sw1.1` → `pm1.eth0`.
     var links: [String: String] = [:]
-    /// Frames each port or NIC saw.
-    var captures: [String: CaptureBuffer] = [:]
+    /// Every port, NIC and vNIC by id, with the frames each saw.
+    var points = Points()
     /// The counter after `52:54:00:` of the next vNIC's MAC (since `reset`).
     var nextMAC: UInt64 = 1
     /// The next ICMP echo sequence number.
     var nextSequence = 1
-    /// Derived (not saved): the bridge each port, uplink NIC and vNIC belongs to.
-    var attachment: [String: String] = [:]
+
+    /// Frames each port or NIC saw, by name (the ones that saw any).
+    var captures: [String: CaptureBuffer] { points.capturesByName }
+
+    /// The bridge a port, uplink NIC or vNIC is indexed in, if any.
+    func attachment(_ point: String) -> String? {
+        guard let id = points.ids[point], points.bridge[id] >= 0 else { return nil }
+        return bridges.keys[points.bridge[id]]
+    }
+
+    /// Equal when the saved state is (point ids depend on the order names were first used).
+    public static func == (a: NetworkPart, b: NetworkPart) -> Bool {
+        a.bridges == b.bridges && a.vnics == b.vnics && a.links == b.links && a.nextMAC == b.nextMAC
+            && a.nextSequence == b.nextSequence && a.captures == b.captures
+    }
 }
 
 /// The network part's kinds of object.
@@ -69,10 +82,13 @@ extension NetworkPart: Codable {
         bridges = try c.decode(OrderedDictionary<String, Bridge>.self, forKey: .bridges)
         vnics = try c.decode(OrderedDictionary<String, VNIC>.self, forKey: .vnics)
         links = try c.decode([String: String].self, forKey: .links)
-        captures = try c.decode([String: CaptureBuffer].self, forKey: .captures)
+        for (name, buffer) in try c.decode([String: CaptureBuffer].self, forKey: .captures).sorted(by: { $0.key < $1.key }) {
+            points.captures[points.id(name)] = buffer
+        }
         nextMAC = try c.decode(UInt64.self, forKey: .nextMAC)
         nextSequence = try c.decode(Int.self, forKey: .nextSequence)
-        for name in bridges.keys { reindex(name) }
+        for end in links.keys.sorted() { points.peer[points.id(end)] = points.id(links[end]!) }
+        reindexAll()
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -23,7 +23,7 @@ extension World {
         if let embedded = bridges[nic] {
             throw .state("SR-IOV is already enabled on \(nic) (\(embedded.vfs!) VFs)", at: "nic")
         }
-        if let vswitch = network.attachment[nic] {
+        if let vswitch = network.attachment(nic) {
             throw .state("\(nic) is the uplink of \(vswitch); VirtLab enables SR-IOV on a NIC no vSwitch uses",
                          hint: "enable it on another NIC of \(host) and cable that NIC too", at: "nic")
         }

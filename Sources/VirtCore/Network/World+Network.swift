@@ -34,6 +34,8 @@ extension World {
         guard a != b else { throw .value("a cable needs two different ends, not \(a) twice", at: "b") }
         network.links[a] = b
         network.links[b] = a
+        network.points.peer[network.points.id(a)] = network.points.id(b)
+        network.points.peer[network.points.id(b)] = network.points.id(a)
         for end in [a, b] { if let bridge = bridgeOf(port: end) { network.reindex(bridge) } }
     }
 
@@ -78,7 +80,7 @@ extension World {
         guard kind(of: nic) == .nic else {
             throw CoreError.unknown(.nic, nic, among: children(of: host).filter { kind(of: $0) == .nic }, at: "uplink")
         }
-        if let other = network.attachment[nic] {
+        if let other = network.attachment(nic) {
             throw .state("\(nic) is already the uplink of \(other)", hint: "give the vSwitch another NIC of \(host): uplink=eth1", at: "uplink")
         }
         registry.insert(name, as: .vswitch)
@@ -141,7 +143,7 @@ extension World {
         guard vnics[name] != nil else { throw CoreError.unknown(.vnic, name, among: Array(vnics.keys), at: "nic") }
         unplug(name)
         vnics.removeValue(forKey: name)
-        network.captures.removeValue(forKey: name)
+        network.points.clearCapture(name)
         registry.remove(name)
     }
 
@@ -158,24 +160,22 @@ extension World {
         for nic in vnics.values where nic.vm == name {
             unplug(nic.name)
             vnics.removeValue(forKey: nic.name)
-            network.captures.removeValue(forKey: nic.name)
+            network.points.clearCapture(nic.name)
         }
-        for vswitch in vswitchNames(on: name) {
-            for port in bridges[vswitch]!.indexed { network.attachment.removeValue(forKey: port) }
-            bridges.removeValue(forKey: vswitch)
-            registry.remove(vswitch)
+        let gone = vswitchNames(on: name) + children(of: name).filter { kind(of: $0) == .nic && bridges[$0] != nil }
+        for bridge in gone {
+            bridges.removeValue(forKey: bridge)
+            registry.remove(bridge)
         }
         for nic in children(of: name) where kind(of: nic) == .nic {
-            if let embedded = bridges.removeValue(forKey: nic) {
-                for port in embedded.indexed { network.attachment.removeValue(forKey: port) }
-            }
-            network.attachment.removeValue(forKey: nic)
-            network.captures.removeValue(forKey: nic)
+            network.points.clearCapture(nic)
             if let peer = network.links.removeValue(forKey: nic) {
                 network.links.removeValue(forKey: peer)
-                if let bridge = bridgeOf(port: peer) { network.reindex(bridge) }
+                network.points.peer[network.points.id(nic)] = -1
+                network.points.peer[network.points.id(peer)] = -1
             }
         }
+        network.reindexAll()
     }
 
     /// `show mac-table SW`: its fresh entries by VLAN and MAC.
@@ -223,7 +223,7 @@ extension World {
 
     /// The bridge a port, uplink NIC or vNIC belongs to.
     func bridgeOf(port: String) -> String? {
-        if let bridge = network.attachment[port] { return bridge }
+        if let bridge = network.attachment(port) { return bridge }
         guard let owner = NameRegistry.owner(of: port), bridges[owner]?.isPhysical == true else { return nil }
         return owner
     }

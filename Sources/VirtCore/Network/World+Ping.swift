@@ -120,6 +120,6 @@ extension World {
         guard let kind = kind(of: point), kind == .port || kind == .nic || kind == .vnic else {
             throw CoreError.unknown(.port, point, among: names(ofKind: .port) + names(ofKind: .nic) + names(ofKind: .vnic), at: "point")
         }
-        return network.captures[point]?.frames ?? []
+        return network.points.frames(at: point)
     }
 }
