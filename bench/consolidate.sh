@@ -26,26 +26,8 @@ for i in 1..$(( 2 * hosts )) {
 VLAB
 { cat "$dir/setup.vlab"; echo 'let r = [consolidate]'; echo 'print moved [len $r.moves] powered off [len $r.powered_off]'; } > "$dir/consolidate.vlab"
 
-# Median wall time in milliseconds of `$bin run FILE`, $runs runs.
-median_ms() {
-  local times=()
-  for _ in $(seq $runs); do
-    local start end
-    start=$(date +%s%N)
-    "$bin" run "$1" > /dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
-}
+source bench/timing.sh
 
 result=$("$bin" run "$dir/consolidate.vlab")
-whole=$(median_ms "$dir/consolidate.vlab")
-without=$(median_ms "$dir/setup.vlab")
-# One more run for its peak memory and CPU time (user + system: on a loaded machine
-# the wall times above include waiting for a core).
-read -r peak_kb cpu_s < <( { /usr/bin/time -f '%M %U %S' "$bin" run "$dir/consolidate.vlab" > /dev/null; } 2>&1 | tail -1 | awk '{ print $1, $2 + $3 }')
 printf '%-22s %10s\n' consolidate "$hosts hosts, $(( 2 * hosts )) VMs: $result"
-printf '%-22s %10s ms\n' "whole run" "$whole" "without consolidate" "$without" "consolidate alone" "$(( whole - without ))"
-printf '%-22s %10s MB\n' "peak memory" "$(( peak_kb / 1024 ))"
-printf '%-22s %10s s\n' "whole run, CPU" "$cpu_s"
+report_step consolidate "$dir/consolidate.vlab" "$dir/setup.vlab"

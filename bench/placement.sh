@@ -15,27 +15,9 @@ trap 'rm -f "$setup"' EXIT
 # The same population without the placement (and the line that prints its result).
 grep -v -e '^let r = \[place' -e '^print placed' "$script" > "$setup"
 
-# Median wall time in milliseconds of `$bin run FILE`, $runs runs.
-median_ms() {
-  local times=()
-  for _ in $(seq $runs); do
-    local start end
-    start=$(date +%s%N)
-    "$bin" run "$1" > /dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
-}
+source bench/timing.sh
 
 result=$("$bin" run "$script")
 [[ $result =~ ^placed\ [0-9]+\ unplaced\ 0$ ]] || { echo "unexpected result: $result" >&2; exit 1; }
-whole=$(median_ms "$script")
-without=$(median_ms "$setup")
-# One more run for its peak memory and CPU time (user + system: on a loaded machine
-# the wall times above include waiting for a core).
-read -r peak_kb cpu_s < <( { /usr/bin/time -f '%M %U %S' "$bin" run "$script" > /dev/null; } 2>&1 | tail -1 | awk '{ print $1, $2 + $3 }')
 printf '%-22s %10s\n' placement "$script, first-fit: $result"
-printf '%-22s %10s ms\n' "whole run" "$whole" "without place" "$without" "place alone" "$(( whole - without ))"
-printf '%-22s %10s MB\n' "peak memory" "$(( peak_kb / 1024 ))"
-printf '%-22s %10s s\n' "whole run, CPU" "$cpu_s"
+report_step place "$script" "$setup"
