@@ -29,6 +29,19 @@ import Testing
         #expect(r.status == 0)
     }
 
+    /// `run FILE…` without options skips the argument parser (issue 16, start-up);
+    /// `run -- FILE…` goes through it. Both must behave the same.
+    @Test func thePlainRunAndTheParsedRunAgree() throws {
+        let good = try Binary.script("print ok\n")
+        let bad = try Binary.script("print before\nvm strat web1\n", name: "bad.vlab")
+        for files in [[good], [good, bad], [bad, good], ["/nonexistent/x.vlab"]] {
+            let plain = try Binary.run(["run"] + files, environment: ["NO_COLOR": "1"])
+            let parsed = try Binary.run(["run", "--"] + files, environment: ["NO_COLOR": "1"])
+            #expect(plain.stdout == parsed.stdout && plain.stderr == parsed.stderr && plain.status == parsed.status, "\(files)")
+        }
+        #expect(try Binary.run(["run", good, bad]).status == 1)
+    }
+
     @Test func jsonPrintsOneLinePerValue() throws {
         let file = try Binary.script("print 42\nprint hello 4G\nprint [list 1 x]\n")
         let r = try Binary.run(["run", "--json", file])
