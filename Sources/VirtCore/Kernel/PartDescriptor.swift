@@ -12,15 +12,13 @@ public struct PartDescriptor: Sendable {
     public let kinds: [ObjectKind]
     /// Preconditions of a migration, checked in order before anything changes.
     let migrationChecks: [MigrationCheck]
-    /// Run in order after a migrated VM arrives.
+    /// Run in order after a migrated VM arrives (and after a crashed VM restarts on another host).
     let migrationHooks: [MigrationHook]
     /// Run in order when a migration starts, after its checks: work the part adds to
     /// the move, with its bytes and time (storage copies volumes with `with-storage=yes`).
     let migrationStarts: [MigrationStart]
-    /// Preconditions of `vm restart NAME host=H` (VM, host), checked in order before anything changes.
-    let restartChecks: [RestartCheck]
-    /// Run after `vm restart NAME host=H` moved a crashed VM to another host (VM, host).
-    let restartedElsewhere: @Sendable (inout World, _ vm: String, _ host: String) -> Void
+    /// Preconditions of restarting a crashed VM on another host (`vm restart NAME host=OTHER`).
+    let restartChecks: [MigrationCheck]
     /// The sub-objects the part derives from an owner rather than registering
     /// (a host's NICs), in order, with their kinds.
     let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
@@ -44,8 +42,7 @@ public struct PartDescriptor: Sendable {
 
     init(name: String, kinds: [ObjectKind],
          migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
-         migrationStarts: [MigrationStart] = [], restartChecks: [RestartCheck] = [],
-         restartedElsewhere: @escaping @Sendable (inout World, String, String) -> Void = { _, _, _ in },
+         migrationStarts: [MigrationStart] = [], restartChecks: [MigrationCheck] = [],
          derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
          vmVolumes: @escaping @Sendable (World, String) -> [String] = { _, _ in [] },
          removed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
@@ -61,7 +58,6 @@ public struct PartDescriptor: Sendable {
         self.migrationHooks = migrationHooks
         self.migrationStarts = migrationStarts
         self.restartChecks = restartChecks
-        self.restartedElsewhere = restartedElsewhere
         self.derivedChildren = derivedChildren
         self.vmVolumes = vmVolumes
         self.removed = removed
@@ -74,8 +70,6 @@ public struct PartDescriptor: Sendable {
     }
 }
 
-/// A precondition of restarting a crashed VM on a host: throws a clear error when it does not hold.
-typealias RestartCheck = @Sendable (World, _ vm: String, _ host: String) throws(CoreError) -> Void
 
 extension World {
     /// Every part, in order: the one list a new part is added to.

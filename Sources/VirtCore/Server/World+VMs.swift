@@ -58,8 +58,8 @@ extension World {
     }
 
     /// `vm restart NAME [host=H]`: boots a crashed VM again, on its host or on `host`,
-    /// after every part's restart checks (storage: its volumes reachable from there);
-    /// moved to another host, the parts follow it (network: its vNICs move to a vSwitch there).
+    /// after every part's restart checks (storage: its volumes reachable from there;
+    /// network: a vSwitch there); moved, the parts follow it as after a cold migration.
     public mutating func restartVM(_ name: String, host newHost: String? = nil) throws(CoreError) {
         var vm = try existingVM(name)
         guard vm.state == .crashed else {
@@ -80,18 +80,17 @@ extension World {
             }
         }
         try checkCanRun(vm, on: target)
-        for part in World.parts {
-            for check in part.restartChecks { try check(self, name, target) }
-        }
-        let moved = target != vm.host
-        if moved {
+        // Elsewhere, it arrives as after a cold migration: the parts check, then move what they attached.
+        let elsewhere = target == vm.host ? nil : MigrationRequest(vm: vm, source: hosts[vm.host!]!, destination: hosts[target]!, mode: .cold)
+        if let elsewhere {
+            for part in World.parts { for check in part.restartChecks { try check.check(self, elsewhere) } }
             hosts[vm.host!]!.unassign(vm)
             assign(&vm, to: target)
         }
         vm.state = .running
         vm.crashReason = nil
         vms[name] = vm
-        if moved { for part in World.parts { part.restartedElsewhere(&self, name, target) } }
+        if let elsewhere { arrived(elsewhere) }
     }
 
     /// `vm destroy`: removes a VM in any state, with the apps and JVMs inside it.
