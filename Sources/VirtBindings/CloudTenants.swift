@@ -26,7 +26,7 @@ enum CloudTenants {
 
     static let vmCreate = CommandSpec(
         "tenant vm create", summary: "Launch a tenant VM: placed first-fit, plugged into the tenant's network, running",
-        example: "tenant vm create acme web vcpus=2 mem=4G os=linux network=acme-db ip=10.0.1.5/24",
+        example: "tenant network create acme acme-db; tenant vm create acme web vcpus=2 mem=4G os=linux network=acme-db ip=10.0.1.5/24",
         params: [tenant, .positional("name", .text, "the new VM's name"),
                  .option("vcpus", .integer, "virtual CPUs", required: true),
                  .option("mem", .quantity(.information), "memory", required: true),
@@ -49,7 +49,8 @@ enum CloudTenants {
 
     static let volumeCreate = CommandSpec(
         "tenant volume create", summary: "Give a tenant a volume on shared storage every hypervisor host reaches",
-        example: "tenant volume create acme data size=100G replicas=2 spread=site vm=web",
+        example: "disk add sd1 size=1T site=a; disk add sd2 size=1T site=b; pool create sa disks=sd1 raid=0; pool create sb disks=sd2 raid=0; "
+            + "tenant vm create acme web vcpus=1 mem=1G os=linux; tenant volume create acme data size=100G replicas=2 spread=site vm=web",
         params: [tenant, .positional("name", .text, "the new volume's name"),
                  .option("size", .quantity(.information), "size the VM sees", required: true),
                  .option("replicas", .integer, "copies, each in its own pool (1 to 8)", default: .int(1)),
