@@ -42,8 +42,12 @@ extension World {
             try require(events.events.contains { $0.action.part == "storage" && $0.action.job == id }, path, "has no event to finish it")
         }
         for (index, event) in events.events.enumerated() where event.action.part == "storage" {
-            try require(event.action.name == StoragePart.finishRebuildEvent && rebuilds[event.action.job] != nil,
-                        "events.\(index).action", "names no rebuild in flight (job \(event.action.job))")
+            let known = switch event.action.name {
+            case StoragePart.finishRebuildEvent: rebuilds[event.action.job] != nil
+            case StoragePart.finishReplicationEvent: replicationJobs[event.action.job] != nil
+            default: event.action.name == StoragePart.replicaTimeoutEvent
+            }
+            try require(known, "events.\(index).action", "names no rebuild or copy in flight (job \(event.action.job))")
         }
         for (key, volume) in volumes {
             let path = "storage.volumes.\(key)"
@@ -71,9 +75,11 @@ extension World {
             let exists = switch registry.kind(of: name)! {
             case .disk: disks[name] != nil
             case .pool: pools[name] != nil
+            case .dfs: stores[name] != nil
             default: volumes[name] != nil
             }
             try require(exists, "registry.\(name)", "names no object of its kind")
         }
+        try checkDistributedInvariants()
     }
 }

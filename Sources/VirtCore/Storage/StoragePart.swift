@@ -14,6 +14,8 @@ public struct StoragePart: Codable, Equatable, Sendable {
     var downSites: [String] = []
     /// The hosts each place's failure took down ("rack r1"), to bring back on repair.
     var domainHosts: OrderedDictionary<String, [String]> = [:]
+    /// Distributed stores and copies made on the virtual clock (`Distributed/`).
+    var distributed = DistributedState()
 }
 
 /// The storage part's kinds of object.
@@ -47,13 +49,15 @@ extension StoragePart {
     /// The storage part's entry in `World.parts`.
     static let descriptor = PartDescriptor(
         name: "storage",
-        kinds: [.disk, .pool, .volume],
+        kinds: [.disk, .pool, .volume, .dfs],
         vmVolumes: { world, vm in world.volumes.values.filter { $0.vm == vm }.map(\.name) },
         removed: { world, name in
             // A destroyed VM's volumes are detached; a removed host's disks are no longer local to anything.
             for volume in world.volumes.keys where world.volumes[volume]!.vm == name { world.volumes[volume]!.vm = nil }
             for disk in world.disks.keys where world.disks[disk]!.host == name { world.disks[disk]!.host = nil }
+            world.dropNode(name)
         },
+        hostFailed: { world, _, _ in world.watchReplicas() },
         hostRepaired: { world, host in
             // The host's local disks answer again: the disks of pools that ran without them are stale.
             var before: [String: Set<Int>] = [:]
@@ -62,13 +66,18 @@ extension StoragePart {
                 if !local.isEmpty { before[name] = world.unavailable(pool).union(local) }
             }
             world.markReturned(since: before)
+            world.startHandoffs(host)
         },
         perform: { world, action in
-            if action.name == finishRebuildEvent { world.finishRebuild(job: action.job) }
+            if action.name == finishRebuildEvent { world.finishRebuild(job: action.job) } else { world.performReplication(action) }
         },
-        pendingWork: { world in world.rebuildWork() },
+        pendingWork: { world in world.rebuildWork() + world.replicationWork() },
         checkInvariants: { world throws(CoreError) in try world.checkStorageInvariants() })
 
     /// The event that ends a rebuild.
     static let finishRebuildEvent = "finish-rebuild"
+    /// The event that ends a copy of `Distributed/` (a resync, a clone, a catch-up, a handoff).
+    static let finishReplicationEvent = "finish-replication"
+    /// The event at which copies down for `World.replicaTimeout` are made again elsewhere.
+    static let replicaTimeoutEvent = "replica-timeout"
 }
