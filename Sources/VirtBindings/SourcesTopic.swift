@@ -4,7 +4,7 @@ import VirtLang
 /// `help sources`: where each of VirtLab's defaults comes from. docs/sources.md
 /// is this text (`virtlab help sources > docs/sources.md`; a test keeps them equal).
 enum SourcesTopic {
-    static let text: String = [intro, cpu, costTable, migration, power, storage, other].joined(separator: "\n\n")
+    static let text: String = [intro, cpu, costTable, migration, power, storage, distributed, other].joined(separator: "\n\n")
 
     static let intro = """
         # Where VirtLab's numbers come from
@@ -145,6 +145,49 @@ enum SourcesTopic {
           appliance's default, 8 Gbps (one 8GFC port), is illustrative, not a
           product's figure. Zoning in the fabric and LUN masking in the array
           decide who sees a LUN.
+        """
+
+    static let distributed = """
+        ## Distributed storage
+
+        - Ghemawat, Gobioff and Leung, "The Google File System", SOSP 2003: one
+          master keeps the metadata (which chunk servers hold each chunk), chunk
+          servers keep 64 MB chunks, three replicas by default, written through a
+          pipeline to every replica; the master re-replicates a chunk whose
+          replicas fall below the goal. Not modelled: shadow masters, chunk
+          leases, clients caching chunk locations (with the master down, `dfs`
+          reads and writes fail).
+        - HDFS (Apache Hadoop, "HDFS Architecture"): replication 3; the default
+          placement puts the first replica on the writer's node (a random node
+          when the writer is not one), the second on a node of another rack, the
+          third on another node of that rack; nodes without a rack share
+          `/default-rack`. A DataNode is declared dead after
+          2 × heartbeat.recheck-interval (5 min) + 10 × heartbeat (3 s) = 10.5
+          minutes (Hadoop 0.19's FSNamesystem, as quoted; today's hdfs-default.xml
+          not checked). VirtLab gives a copy up after 10 minutes, for volumes as
+          for `dfs`: Ceph's `mon_osd_down_out_interval` is 600 s (Red Hat Ceph
+          Storage configuration guide).
+        - Re-replication rate: VirtLab's estimate, md's `speed_limit_max`
+          (200,000 KiB/s) reused; a volume's copy moves whole (as md resyncs a
+          whole member), a `dfs` chunk moves its bytes.
+        - DeCandia et al., "Dynamo: Amazon's Highly Available Key-value Store",
+          SOSP 2007: consistent hashing with virtual nodes, a preference list of N
+          distinct nodes, R + W > N for overlapping quorums, (N, R, W) = (3, 2, 2)
+          common; the sloppy quorum over the first N healthy nodes with hinted
+          handoff. Not modelled: vector clocks (a version counter per key stands in:
+          no concurrent versions), read repair, Merkle-tree anti-entropy.
+        - Tokens per node: 16, the `num_tokens` default of Cassandra 4.0's
+          cassandra.yaml (256 before). Ring positions: FNV-1a (64 bit) mixed by
+          MurmurHash3's finalizer, VirtLab's choice of a fixed hash (Dynamo used
+          MD5, Cassandra uses Murmur3); tokens are hashes of `HOST#i`, so the
+          ring is the same on every run.
+        - Catch-up lag 10 ms: VirtLab's estimate of a write reaching the other
+          replicas in one datacenter.
+        - Lakshman and Malik, "Cassandra: A Decentralized Structured Storage
+          System", ACM SIGOPS OSR 2010: Dynamo's ring with BigTable's data model.
+          Chang et al., "Bigtable: A Distributed Storage System for Structured
+          Data", OSDI 2006: tables kept in GFS files (named in lesson 10, not
+          modelled).
         """
 
     static let other = """

@@ -60,6 +60,8 @@ enum StorageRecords {
         Field("disks", "disks there") { F.names($0.disks) },
         Field("survive", "volumes with a readable replica") { F.names($0.survive) },
         Field("lost", "volumes with none") { F.names($0.lost) },
+        Field("time", "repair: simulated time the copies it started take") { F.seconds($0.time) },
+        Field("jobs", "repair with async=yes: the copies' job ids") { .list($0.jobs.map(Value.int)) },
     ])
 
     static let rebuild = RecordSchema<RebuildRecord>([

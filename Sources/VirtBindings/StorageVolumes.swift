@@ -24,7 +24,8 @@ enum StorageVolumes {
             + "and the volume's other data stays intact. Volume blocks of a thick volume are consecutive pool chunks.\n"
             + "replicas=N (thick only) keeps a copy in N pools: the one named and the first others, in creation order, "
             + "with room and no disk, host, rack or site (spread=) in common. Writes go to every replica whose pool works "
-            + "(the others go stale and are copied back when their rack or site is repaired); reads use the first whole one.\n"
+            + "(the others go stale); reads use the first whole one. A replica that answers again is resynced over simulated time; "
+            + "one unreadable for 10 minutes is made again in another pool that keeps spread= (show lists the copies, wait finishes them).\n"
             + "via=ENGINE: I/O goes through a virtualizer (help virtualizer add); a host-based one serves only its host."
     ) { call in
         guard let size = try call.bytes("size") else { return .none }

@@ -5,7 +5,7 @@ import VirtLang
 public enum VirtLab {
     /// Every part of the world, in order: the one list a new part is added to
     /// (beside its core descriptor in `World.parts`).
-    static let parts: [BindingPart] = [ServerCommands.part, StorageCommands.part, NetworkCommands.part]
+    static let parts: [BindingPart] = [ServerCommands.part, StorageCommands.part, StorageDFS.part, NetworkCommands.part]
 
     /// Every command, in the order `help` lists them.
     public static let registry: CommandRegistry = {

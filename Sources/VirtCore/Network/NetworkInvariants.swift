@@ -3,6 +3,7 @@ extension World {
     func checkNetworkInvariants() throws(CoreError) {
         for (name, bridge) in bridges {
             let path = "network.bridges.\(name)"
+            try Invariant.require(bridge.name == name, path + ".name", "must be the key it is stored under ('\(name)')")
             try Invariant.require(kind(of: name) == (bridge.isPhysical ? .networkSwitch : bridge.isVSwitch ? .vswitch : .nic), path, "is not registered as its kind")
             if let vfs = bridge.vfs {
                 try Invariant.require((1...World.maxVFs).contains(bridge.vfLimit ?? 0) && (1...(bridge.vfLimit ?? 0)).contains(vfs), path + ".vfs", "must be 1 to its limit (at most \(World.maxVFs))")

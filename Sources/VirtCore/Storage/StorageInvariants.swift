@@ -42,9 +42,13 @@ extension World {
             try require(events.events.contains { $0.action.part == "storage" && $0.action.job == id }, path, "has no event to finish it")
         }
         for (index, event) in events.events.enumerated() where event.action.part == "storage" {
-            let ok = event.action.name == StoragePart.finishRebuildEvent ? rebuilds[event.action.job] != nil
-                : event.action.name == StoragePart.finishIOEvent && san.ioJobs[event.action.job] != nil
-            try require(ok, "events.\(index).action", "names no rebuild or io run in flight (job \(event.action.job))")
+            let known = switch event.action.name {
+            case StoragePart.finishRebuildEvent: rebuilds[event.action.job] != nil
+            case StoragePart.finishIOEvent: san.ioJobs[event.action.job] != nil
+            case StoragePart.finishReplicationEvent: replicationJobs[event.action.job] != nil
+            default: event.action.name == StoragePart.replicaTimeoutEvent
+            }
+            try require(known, "events.\(index).action", "names no rebuild, io run or copy in flight (job \(event.action.job))")
         }
         for (key, volume) in volumes {
             let path = "storage.volumes.\(key)"
@@ -73,10 +77,12 @@ extension World {
             case .disk: disks[name] != nil
             case .pool: pools[name] != nil
             case .volume, .lun: volumes[name] != nil
+            case .dfs: stores[name] != nil
             default: san.holds(name, as: registry.kind(of: name)!)
             }
             try require(exists, "registry.\(name)", "names no object of its kind")
         }
         try checkSANInvariants()
+        try checkDistributedInvariants()
     }
 }

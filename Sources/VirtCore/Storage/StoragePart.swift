@@ -16,6 +16,8 @@ public struct StoragePart: Codable, Equatable, Sendable {
     var domainHosts: OrderedDictionary<String, [String]> = [:]
     /// Arrays, fabrics, virtualizers, NAS filers and shares (`SAN/`, `NAS/`).
     var san = SANState()
+    /// Distributed stores and copies made on the virtual clock (`Distributed/`).
+    var distributed = DistributedState()
 }
 
 /// The storage part's kinds of object.
@@ -49,7 +51,7 @@ extension StoragePart {
     /// The storage part's entry in `World.parts`.
     static let descriptor = PartDescriptor(
         name: "storage",
-        kinds: [.disk, .pool, .volume] + SANState.kinds,
+        kinds: [.disk, .pool, .volume, .dfs] + SANState.kinds,
         migrationChecks: World.storageMigrationChecks,
         migrationStarts: World.storageMigrationStarts,
         restartChecks: [World.storageRestartCheck],
@@ -59,7 +61,9 @@ extension StoragePart {
             for volume in world.volumes.keys where world.volumes[volume]!.vm == name { world.volumes[volume]!.vm = nil }
             for disk in world.disks.keys where world.disks[disk]!.host == name { world.disks[disk]!.host = nil }
             world.sanRemoved(name)
+            world.dropNode(name)
         },
+        hostFailed: { world, _, _ in world.watchReplicas() },
         hostRepaired: { world, host in
             // The host's local disks answer again: the disks of pools that ran without them are stale.
             var before: [String: Set<Int>] = [:]
@@ -68,16 +72,24 @@ extension StoragePart {
                 if !local.isEmpty { before[name] = world.unavailable(pool).union(local) }
             }
             world.markReturned(since: before)
+            world.startHandoffs(host)
         },
         perform: { world, action in
-            if action.name == finishRebuildEvent { world.finishRebuild(job: action.job) }
-            if action.name == finishIOEvent { world.san.ioJobs.removeValue(forKey: action.job) }
+            switch action.name {
+            case finishRebuildEvent: world.finishRebuild(job: action.job)
+            case finishIOEvent: world.san.ioJobs.removeValue(forKey: action.job)
+            default: world.performReplication(action)
+            }
         },
-        pendingWork: { world in world.rebuildWork() + world.ioWork() },
+        pendingWork: { world in world.rebuildWork() + world.ioWork() + world.replicationWork() },
         checkInvariants: { world throws(CoreError) in try world.checkStorageInvariants() })
 
     /// The event that ends a rebuild.
     static let finishRebuildEvent = "finish-rebuild"
     /// The event that ends a background `io run`.
     static let finishIOEvent = "finish-io"
+    /// The event that ends a copy of `Distributed/` (a resync, a clone, a catch-up, a handoff).
+    static let finishReplicationEvent = "finish-replication"
+    /// The event at which copies down for `World.replicaTimeout` are made again elsewhere.
+    static let replicaTimeoutEvent = "replica-timeout"
 }

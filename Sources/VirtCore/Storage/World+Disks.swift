@@ -49,6 +49,7 @@ extension World {
         let disk = try existingDisk(name)
         guard disk.state == .online else { throw .state("disk '\(name)' has already failed", hint: "disk replace \(name) with=NEW") }
         disks[name]!.state = .failed
+        watchReplicas()
     }
 
     /// `disk replace NAME with=NEW`: a failed member leaves its pool and NEW takes its

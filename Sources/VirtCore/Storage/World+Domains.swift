@@ -27,25 +27,35 @@ extension World {
         if level == .rack { storage.downRacks.append(label) } else { storage.downSites.append(label) }
         storage.domainHosts["\(level.rawValue) \(label)"] = failedHosts
         for host in failedHosts { try! failHost(host) }
+        watchReplicas()
         return report(level, label, hosts: failedHosts, disks: diskNames)
     }
 
     /// `rack repair R` / `site repair S`: the hosts it failed come back (crashed VMs
     /// wait for vm restart) and its disks answer again; a member that missed writes
     /// while its pool ran degraded is stale until `pool rebuild`; stale replicas of
-    /// volumes are copied from a whole one.
-    public mutating func repairDomain(_ level: DomainLevel, _ label: String) throws(CoreError) -> DomainReport {
+    /// volumes are copied from a whole one over simulated time (`watchReplicas`): the
+    /// clock runs until the copies the repair started are done, or, with `async`, they
+    /// run in the background (`show`, `wait`).
+    public mutating func repairDomain(_ level: DomainLevel, _ label: String, async: Bool = false) throws(CoreError) -> DomainReport {
         let key = "\(level.rawValue) \(label)"
         guard let hosts = storage.domainHosts[key] else {
             throw .state("\(level.rawValue) '\(label)' has not failed", hint: "only a failed \(level.rawValue) can be repaired", at: "name")
         }
         let before = Dictionary(uniqueKeysWithValues: pools.keys.map { ($0, unavailable(pools[$0]!)) })
+        let running = Set(replicationJobs.keys)
         if level == .rack { storage.downRacks.removeAll { $0 == label } } else { storage.downSites.removeAll { $0 == label } }
         storage.domainHosts.removeValue(forKey: key)
         for host in hosts where (try? hostInfo(host))?.state == .failed { try! repairHost(host) }
         markReturned(since: before)
+        let copies = replicationJobs.values.filter { !running.contains($0.id) }
+        let time = (copies.map(\.end).max() ?? clock) - clock
+        if !async { try advance(by: time) }
         let diskNames = disks.values.filter { (level == .rack ? $0.rack : $0.site) == label }.map(\.name)
-        return report(level, label, hosts: hosts, disks: diskNames)
+        var report = report(level, label, hosts: hosts, disks: diskNames)
+        report.time = time
+        report.jobs = async ? copies.map(\.id) : []
+        return report
     }
 
     /// Members that answer again after being unreachable: stale (to be rebuilt) when
@@ -56,7 +66,7 @@ extension World {
             guard !returned.isEmpty, !pool.raid.losesData(before[name]!, of: pool.members.count) else { continue }
             pools[name]!.stale = Array(Set(pool.stale).union(returned)).sorted()
         }
-        resyncReplicas()
+        watchReplicas()
     }
 
     private func report(_ level: DomainLevel, _ label: String, hosts: [String], disks: [String]) -> DomainReport {
@@ -80,4 +90,8 @@ public struct DomainReport: Codable, Equatable, Sendable {
     public var survive: [String]
     /// Volumes with none.
     public var lost: [String]
+    /// Repair: simulated time the copies it started take (resyncs, clones, handoffs).
+    public var time: Double = 0
+    /// Repair with async: those copies' job ids.
+    public var jobs: [Int] = []
 }

@@ -47,7 +47,7 @@ extension World {
                         overcommit: capacity > 0 ? Double(provisioned) / Double(capacity) : 0,
                         state: state(of: pool), tolerance: pool.raid.tolerance(of: pool.members.count),
                         mttdl: pool.raid.mttdl(disks: pool.members.count, mttf: mttf, mttr: mttr / 3600) * 3600,
-                        mttr: mttr, unavailable: unavailable(pool).map { pool.members[$0] })
+                        mttr: mttr, unavailable: unavailable(pool).sorted().map { pool.members[$0] })
     }
 
     /// `pool layout POOL [stripes=N]`: the first stripes, which member holds which chunk.

@@ -134,20 +134,6 @@ extension World {
         return live
     }
 
-    /// Copies every written block from a live replica into stale replicas whose pool works again.
-    mutating func resyncReplicas() {
-        for (name, volume) in volumes where volume.stale.contains(true) {
-            guard let source = try? liveReplicas(volume).first else { continue }
-            for r in volume.pools.indices where volume.stale[r] && state(of: pools[volume.pools[r]]!) != .failed {
-                for block in volume.written {
-                    let bytes = try! readPoolBlock(volume.pools[source], volume.poolBlock(block, replica: source)!)
-                    try! writePoolBlock(volume.pools[r], volume.poolBlock(block, replica: r)!, bytes)
-                }
-                volumes[name]!.stale[r] = false
-            }
-        }
-    }
-
     /// `volume attach NAME vm=VM`: the VM sees the volume as a disk — only when the VM's
     /// host reaches it (a pending VM, with no host yet, attaches anything).
     public mutating func attachVolume(_ name: String, vm: String) throws(CoreError) {
