@@ -39,7 +39,13 @@ let package = Package(
             "VirtLang", "VirtBindings", "VirtLineEdit", "VirtLessons", "VirtGrader", "VirtFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "virtlab", dependencies: ["VirtCLI"]),
+        // Release builds link the Swift runtime and Foundation statically: loading and relocating
+        // fifteen shared libraries was most of an empty run's start-up (issue 16). The modules were
+        // compiled against the shared Foundation, so the static one's own libraries are named here.
+        .executableTarget(name: "virtlab", dependencies: ["VirtCLI"], linkerSettings: [
+            .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+                          "-l_FoundationCollections"], .when(configuration: .release)),
+        ]),
         // bench/raid.sh's timing harness: RAID-6 parity, copy, rebuild (issue 11).
         .executableTarget(name: "RaidBench", dependencies: ["VirtCore"]),
 

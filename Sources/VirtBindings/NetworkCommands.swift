@@ -5,13 +5,15 @@ import VirtLang
 /// ports; vSwitches and vNICs; ping, trace and captures.
 enum NetworkCommands {
     static let part = BindingPart(
-        commands: NetworkSwitches.all + NetworkNICs.all + NetworkTools.all,
+        commands: NetworkSwitches.all + NetworkNICs.all + NetworkExtenders.all + NetworkTools.all,
         kinds: [
             KindRecords(.networkSwitch, shape: "box", NetworkRecords.networkSwitch) { w, name throws(CoreError) in try w.switchInfo(name) },
             KindRecords(.port, shape: "point", NetworkRecords.port) { w, name throws(CoreError) in try w.portInfo(name) },
             KindRecords(.vswitch, shape: "box", within: ["host"], NetworkRecords.vswitch) { w, name throws(CoreError) in try w.vswitchInfo(name) },
             KindRecords(.vnic, shape: "ellipse", NetworkRecords.vnic) { w, name throws(CoreError) in try w.vnicInfo(name) },
             KindRecords(.vf, shape: "point", NetworkRecords.vf) { w, name throws(CoreError) in try w.vfInfo(name) },
+            KindRecords(.controllingBridge, shape: "box", NetworkRecords.controllingBridge) { w, name throws(CoreError) in try w.controllingBridgeInfo(name) },
+            KindRecords(.portExtender, shape: "box", NetworkRecords.extender) { w, name throws(CoreError) in try w.extenderInfo(name) },
         ],
         exampleSetup: """
             host add pm3 cpus=8 mem=32G nics=2
@@ -32,6 +34,8 @@ enum NetworkCommands {
             nic attach app1 to=vs1 ip=10.0.0.1/24
             nic attach app2 to=vs2 ip=10.0.0.2/24
             sriov enable pm3.eth1 vfs=4
+            bridge add cb1 kind=controlling
+            extender add pe1 parent=cb1 ports=4
             """)
 }
 
@@ -129,7 +133,7 @@ enum NetworkSwitches {
     static let macTable = CommandSpec(
         "show mac-table", summary: "What a switch or vSwitch has learned: VLAN, MAC, port, age",
         example: "ping app1 app2; show mac-table sw1",
-        params: [.positional("switch", .object(.networkSwitch, .vswitch), "the switch or vSwitch")],
+        params: [.positional("switch", .object(.networkSwitch, .vswitch, .controllingBridge, .portExtender), "the switch, vSwitch or controlling bridge")],
         details: NetworkRecords.macEntry.help + "\n" + learning
     ) { call in
         let rows = try call.read { (w: World) throws(CoreError) in try w.macTable(call.text("switch")!) }

@@ -24,6 +24,28 @@ enum NetworkRecords {
         Field("native", "a trunk's untagged VLAN, or none") { F.int($0.config.native.map(Int.init)) },
         Field("hairpin", "frames may leave by the port they came in (reflective relay)") { .bool($0.config.hairpin) },
         Field("peer", "the other end of its cable, or none", link: true) { F.text($0.peer) },
+        Field("ecid", "an extended port's 802.1BR E-CID, or none") { F.int($0.ecid) },
+        Field("bridge", "the controlling bridge deciding for an extended port, or none") { F.text($0.bridge) },
+    ])
+
+    static let controllingBridge = RecordSchema<ControllingBridgeInfo>([
+        Field("name", "the bridge's name") { .string($0.name) },
+        Field("kind", "controlling (IEEE 802.1BR)") { _ in .string("controlling") },
+        Field("ports", "its own ports and every port of its extenders") { .int($0.ports) },
+        Field("extenders", "its port extenders, at any depth") { F.names($0.extenders) },
+        Field("cabled", "ports with a cable, its own and its extenders'") { F.names($0.cabled) },
+        Field("vlans", "VLANs its cabled ports carry") { .list($0.vlans.map(Value.int)) },
+        Field("macs", "fresh entries in its MAC table") { .int($0.macs) },
+    ])
+
+    static let extender = RecordSchema<ExtenderInfo>([
+        Field("name", "the extender's name") { .string($0.name) },
+        Field("parent", "the controlling bridge or extender above it", link: true) { .string($0.parent) },
+        Field("bridge", "the controlling bridge that decides for its ports") { .string($0.bridge) },
+        Field("ports", "its extended ports, PE.1 … PE.N") { .int($0.ports) },
+        Field("ecid", "the E-CID of PE.1 (PE.k has ecid + k - 1)") { .int($0.ecid) },
+        Field("upstream", "its upstream port, where the E-tagged cascade wire is captured") { .string($0.upstream) },
+        Field("cabled", "its ports with a cable") { F.names($0.cabled) },
     ])
 
     static let vswitch = RecordSchema<VSwitchInfo>([
@@ -64,13 +86,16 @@ enum NetworkRecords {
         Field("path", "the devices the echo request crossed, in order (up to the drop)", core: true) { F.names($0.path) },
         Field("rtt", "round-trip time, or none", core: true) { $0.rtt.map(F.seconds) ?? .none },
         Field("reason", "why not: the device and the rule that dropped it, or none", core: true) { F.text($0.reason) },
+        Field("cpu_per_packet", "host CPU time spent switching the echo request: vSwitches in software, an SR-IOV VF's NIC none; or none") {
+            $0.cpuPerPacket.map(F.seconds) ?? .none
+        },
         Field("from", "A's NIC used") { F.text($0.from) },
         Field("to", "B's address pinged") { F.text($0.to) },
     ])
 
     static let hop = RecordSchema<(Int, Hop, String?)>([
         Field("hop", "1, 2, …") { .int($0.0) },
-        Field("device", "the VM, vSwitch or switch") { .string($0.1.device) },
+        Field("device", "the VM, vSwitch, switch, controlling bridge or port extender") { .string($0.1.device) },
         Field("in", "the port it came in by, or none") { F.text($0.1.inPort) },
         Field("out", "the port it left by, or none") { F.text($0.1.outPort) },
         Field("vlan", "the 802.1Q VLAN ID on the outgoing wire, or none (untagged)") { F.int($0.1.vlan) },

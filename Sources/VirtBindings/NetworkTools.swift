@@ -9,8 +9,9 @@ enum NetworkTools {
         A sends an ARP request (broadcast in its VLAN) unless its ARP cache knows B's address (entries last
         60 s), then an ICMP echo request; B must answer. The frames are real: switches learn from them and
         every port and NIC captures them. Latencies (estimates): \(fmtMicro(NetworkDefaults.switchLatency)) per
-        physical switch, \(fmtMicro(NetworkDefaults.vswitchLatency)) per vSwitch, plus each frame's bits at
-        \(Int(NetworkDefaults.linkRate / 1e9)) Gb/s on every cable.
+        physical switch, \(fmtMicro(NetworkDefaults.vswitchLatency)) per vSwitch, \(fmtMicro(NetworkDefaults.embeddedLatency)) per SR-IOV
+        NIC or port extender, plus each frame's bits at \(Int(NetworkDefaults.linkRate / 1e9)) Gb/s on every cable. Each vSwitch
+        also costs its host \(fmtMicro(NetworkDefaults.vswitchCPU)) of CPU per frame (cpu_per_packet); an SR-IOV VF costs none.
         """
 
     static let ping = CommandSpec(
@@ -54,7 +55,11 @@ enum NetworkTools {
     ) { call in
         let frames = try call.read { (w: World) throws(CoreError) in try w.captured(at: call.text("point")!) }
         if let file = call.text("file") {
-            try call.files().write(file, bytes: PCAP.file(frames))
+            let files = try call.files()
+            do { try files.write(file, bytes: PCAP.file(frames)) } catch var error as ScriptError {
+                error.span = call.span(of: "file")   // the caret on the path that could not be written
+                throw error
+            }
             return .int(frames.count)
         }
         let value = Value.list(frames.map { .record(NetworkRecords.frame.record($0)) })

@@ -15,20 +15,26 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        let status = withLargeStack { runAll() }
-        Terminal.shared.flush()
+        let status = Self.run(files, json: json, state: state, limits: Limits(maxSteps: limits.maxSteps, timeout: limits.timeout))
         if status != 0 { throw ExitCode(status) }
     }
 
-    private func runAll() -> Int32 {
-        let interpreter = SessionFactory.make(printer: Printer(json: json), limits: Limits(maxSteps: limits.maxSteps, timeout: limits.timeout))
+    /// Runs the scripts on a large stack and flushes the output; returns the exit status.
+    static func run(_ paths: [String], json: Bool = false, state: String? = nil, limits: Limits = Limits()) -> Int32 {
+        let status = withLargeStack { runAll(paths, json: json, state: state, limits: limits) }
+        Terminal.shared.flush()
+        return status
+    }
+
+    private static func runAll(_ paths: [String], json: Bool, state: String?, limits: Limits) -> Int32 {
+        let interpreter = SessionFactory.make(printer: Printer(json: json), limits: limits)
         let files = LocalFiles()
         var status: Int32 = 0
-        if let state, let input = self.files.first(where: { $0 != "-" && FileWriter.sameFile($0, state) }) {
+        if let state, let input = paths.first(where: { $0 != "-" && FileWriter.sameFile($0, state) }) {
             Terminal.shared.err("error: --state '\(state)' is one of the scripts ('\(input)'); the run would overwrite it\nhint: write the world somewhere else")
             return 64
         }
-        for path in self.files {
+        for path in paths {
             do {
                 let text = path == "-" ? Self.standardInput() : try files.read(path)
                 try interpreter.execute(SourceFile(name: path == "-" ? "<stdin>" : path, text: text))

@@ -21,7 +21,17 @@ public struct Virtlab: ParsableCommand {
             FileHandle.standardError.write(Data((problem + "\n").utf8))
             Foundation.exit(64)
         }
+        if let scripts = plainRun(arguments) { Foundation.exit(RunCommand.run(scripts)) }
         main(arguments)
+    }
+
+    /// The scripts of `virtlab run FILE…` with no option (every word a file name), which
+    /// runs without the argument parser: its reflection over every command was a fifth
+    /// of an empty script's start-up (issue 16). Anything else goes through the parser.
+    static func plainRun(_ arguments: [String]) -> [String]? {
+        guard arguments.count > 1, arguments[0] == "run" else { return nil }
+        let scripts = Array(arguments.dropFirst())
+        return scripts.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && $0 != "help" } ? scripts : nil
     }
 
     /// The names `virtlab` accepts as its first word.

@@ -29,6 +29,19 @@ import Testing
         #expect(r.status == 0)
     }
 
+    /// `run FILE…` without options skips the argument parser (issue 16, start-up);
+    /// `run -- FILE…` goes through it. Both must behave the same.
+    @Test func thePlainRunAndTheParsedRunAgree() throws {
+        let good = try Binary.script("print ok\n")
+        let bad = try Binary.script("print before\nvm strat web1\n", name: "bad.vlab")
+        for files in [[good], [good, bad], [bad, good], ["/nonexistent/x.vlab"]] {
+            let plain = try Binary.run(["run"] + files, environment: ["NO_COLOR": "1"])
+            let parsed = try Binary.run(["run", "--"] + files, environment: ["NO_COLOR": "1"])
+            #expect(plain.stdout == parsed.stdout && plain.stderr == parsed.stderr && plain.status == parsed.status, "\(files)")
+        }
+        #expect(try Binary.run(["run", good, bad]).status == 1)
+    }
+
     @Test func jsonPrintsOneLinePerValue() throws {
         let file = try Binary.script("print 42\nprint hello 4G\nprint [list 1 x]\n")
         let r = try Binary.run(["run", "--json", file])
@@ -102,6 +115,13 @@ import Testing
         let r = try Binary.run(["run", "/nonexistent/x.vlab"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("cannot read '/nonexistent/x.vlab'"))
+    }
+
+    @Test func aPcapPathThatCannotBeWrittenIsBlamedOnFile() throws {
+        let script = try Binary.script("switch add sw1 ports=2\ncapture sw1.1 file=/nonexistent/dir/x.pcap\n", name: "pcap.vlab")
+        let r = try Binary.run(["run", script])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("pcap.vlab:2:20: error: cannot write '/nonexistent/dir/x.pcap'"), "the caret on file=, column 20")
     }
 
     @Test func pipedStatementsPrintValues() throws {

@@ -199,6 +199,27 @@ func addNetworkedVM(_ w: inout World, _ vm: String, on host: String, vlan: Int?,
         #expect(try again.ping("web1", "web2").reachable)
     }
 
+    @Test func aCrashedVMRestartedElsewhereTakesItsVNICsAlong() throws {
+        var w = try Self.twoHosts()
+        try addNetworkedHost(&w, "pm3", port: "sw1.3")
+        try w.setPort("sw1.3", trunk: true, vlan: nil, vlans: [10], native: nil, hairpin: nil)
+        _ = try w.ping("web1", "web2")
+        let mac = w.vnics["web1.eth0"]!.mac
+        try w.failHost("pm1")
+        try w.restartVM("web1", host: "pm3")
+        #expect(w.vnics["web1.eth0"]?.vswitch == "vs-pm3" && w.vnics["web1.eth0"]?.mac == mac && w.vnics["web1.eth0"]?.vlan == 10)
+        #expect(try w.macTable("sw1").first { $0.mac == mac }?.port == "sw1.3", "its RARP taught sw1 the new port")
+        #expect(try w.ping("web2", "web1").path == ["web2", "vs-pm2", "sw1", "vs-pm3", "web1"])
+    }
+
+    @Test func aRestartElsewhereNeedsAVSwitchThere() throws {
+        var w = try Self.twoHosts()
+        try w.addHost("pm3", cpus: 16, mem: 64 * GiB)
+        try w.installHypervisor(on: "pm3", kind: .hardware)
+        try w.failHost("pm1")
+        expectRefused(&w, .state, containing: "no vSwitch") { w throws(CoreError) in try w.restartVM("web1", host: "pm3") }
+    }
+
     @Test func captureKeepsTheLast10000Frames() throws {
         var buffer = CaptureBuffer()
         for i in 0..<(CaptureBuffer.capacity + 5) {
@@ -238,6 +259,8 @@ func addNetworkedVM(_ w: inout World, _ vm: String, on host: String, vlan: Int?,
         let viaVSwitch = try w.ping("web3", "web2")
         #expect(viaVSwitch.reachable && viaVF.rtt! < viaVSwitch.rtt!)
         #expect(abs(viaVSwitch.rtt! - viaVF.rtt! - 2 * (NetworkDefaults.vswitchLatency - NetworkDefaults.embeddedLatency)) < 1e-12)
+        #expect(viaVF.cpuPerPacket == NetworkDefaults.vswitchCPU, "only web2's vSwitch switches in software")
+        #expect(viaVSwitch.cpuPerPacket == 2 * NetworkDefaults.vswitchCPU)
     }
 
     @Test func vfsAreTakenLowestFirstAndRunOut() throws {
@@ -260,6 +283,15 @@ func addNetworkedVM(_ w: inout World, _ vm: String, on host: String, vlan: Int?,
         expectRefused(&w, .state, containing: "cannot live-migrate") { w throws(CoreError) in _ = try w.migrate("web1", to: "pm3") }
         try w.detachNIC("web1.eth0")
         _ = try w.migrate("web1", to: "pm3")
+    }
+
+    @Test func aVFAttachedVMCannotRestartElsewhereUntilDetached() throws {
+        var w = try Self.world()
+        try addNetworkedHost(&w, "pm3", port: "sw1.4")
+        try w.failHost("pm1")
+        expectRefused(&w, .state, containing: "cannot move to pm3") { w throws(CoreError) in try w.restartVM("web1", host: "pm3") }
+        try w.detachNIC("web1.eth0")
+        try w.restartVM("web1", host: "pm3")
     }
 
     @Test func badSRIOVRequestsChangeNothing() throws {

@@ -64,16 +64,15 @@ import Testing
         #expect(packets.first?.seconds == 1 && packets.first?.micros ?? 0 >= 500_000)
     }
 
-    @Test func tsharkDecodesIt() throws {
-        guard let tshark = ["/usr/bin/tshark", "/usr/local/bin/tshark"].first(where: FileManager.default.isExecutableFile(atPath:)) else { return }
-        var w = try NetworkTests.twoHosts()
-        _ = try w.ping("web1", "web2")
+    /// tshark's `-T fields` output for `frames` written as a pcap file; nil when tshark is not installed.
+    static func tshark(_ frames: [Frame], fields: [String]) throws -> String? {
+        guard let tshark = ["/usr/bin/tshark", "/usr/local/bin/tshark"].first(where: FileManager.default.isExecutableFile(atPath:)) else { return nil }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtlab-\(UUID().uuidString).pcap")
-        try Data(PCAP.file(try w.captured(at: "sw1.1"))).write(to: path)
+        try Data(PCAP.file(frames)).write(to: path)
         defer { try? FileManager.default.removeItem(at: path) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tshark)
-        process.arguments = ["-r", path.path, "-T", "fields", "-e", "vlan.id", "-e", "arp.opcode", "-e", "icmp.type", "-e", "_ws.expert"]
+        process.arguments = ["-r", path.path, "-T", "fields"] + fields.flatMap { ["-e", $0] }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = Pipe()
@@ -81,6 +80,13 @@ import Testing
         let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+        return out
+    }
+
+    @Test func tsharkDecodesIt() throws {
+        var w = try NetworkTests.twoHosts()
+        _ = try w.ping("web1", "web2")
+        guard let out = try Self.tshark(try w.captured(at: "sw1.1"), fields: ["vlan.id", "arp.opcode", "icmp.type", "_ws.expert"]) else { return }
         #expect(out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(3).joined(separator: ",") }
                 == ["10,1,", "10,2,", "10,,8", "10,,0"])
     }

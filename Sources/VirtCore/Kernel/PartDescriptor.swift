@@ -12,13 +12,13 @@ public struct PartDescriptor: Sendable {
     public let kinds: [ObjectKind]
     /// Preconditions of a migration, checked in order before anything changes.
     let migrationChecks: [MigrationCheck]
-    /// Run in order after a migrated VM arrives.
+    /// Run in order after a migrated VM arrives (and after a crashed VM restarts on another host).
     let migrationHooks: [MigrationHook]
     /// Run in order when a migration starts, after its checks: work the part adds to
     /// the move, with its bytes and time (storage copies volumes with `with-storage=yes`).
     let migrationStarts: [MigrationStart]
-    /// Preconditions of `vm restart NAME host=H` (VM, host), checked in order before anything changes.
-    let restartChecks: [RestartCheck]
+    /// Preconditions of restarting a crashed VM on another host (`vm restart NAME host=OTHER`).
+    let restartChecks: [MigrationCheck]
     /// The sub-objects the part derives from an owner rather than registering
     /// (a host's NICs), in order, with their kinds.
     let derivedChildren: @Sendable (World, String) -> [(name: String, kind: ObjectKind)]
@@ -42,7 +42,7 @@ public struct PartDescriptor: Sendable {
 
     init(name: String, kinds: [ObjectKind],
          migrationChecks: [MigrationCheck] = [], migrationHooks: [MigrationHook] = [],
-         migrationStarts: [MigrationStart] = [], restartChecks: [RestartCheck] = [],
+         migrationStarts: [MigrationStart] = [], restartChecks: [MigrationCheck] = [],
          derivedChildren: @escaping @Sendable (World, String) -> [(name: String, kind: ObjectKind)] = { _, _ in [] },
          vmVolumes: @escaping @Sendable (World, String) -> [String] = { _, _ in [] },
          removed: @escaping @Sendable (inout World, String) -> Void = { _, _ in },
@@ -69,9 +69,6 @@ public struct PartDescriptor: Sendable {
         self.checkInvariants = checkInvariants
     }
 }
-
-/// A precondition of restarting a crashed VM on a host: throws a clear error when it does not hold.
-typealias RestartCheck = @Sendable (World, _ vm: String, _ host: String) throws(CoreError) -> Void
 
 extension World {
     /// Every part, in order: the one list a new part is added to.

@@ -42,8 +42,9 @@ public enum PCAP {
     public static func wire(_ frame: Frame) -> [UInt8] {
         var out = frame.dst.bytes + frame.src.bytes
         if let ecid = frame.etag {
-            // 802.1BR E-TAG: TPID 0x893F, then E-PCP/DEI/ingress E-CID base (12 bits), GRP/E-CID base (14 bits), ext.
-            out += be16(0x893F) + be16(0) + be16(UInt16(ecid & 0x3fff)) + [0, UInt8(truncatingIfNeeded: ecid >> 14)]
+            // 802.1BR E-TAG: TPID 0x893F; E-PCP, E-DEI, Ingress_E-CID_base (12 bits); reserved, GRP (0: one port),
+            // E-CID_base (12 bits); Ingress_E-CID_ext, E-CID_ext (8 bits each). The E-CID is ext << 12 | base.
+            out += be16(0x893F) + be16(0) + be16(UInt16(ecid & 0xfff)) + [0, UInt8(truncatingIfNeeded: ecid >> 12)]
         }
         if let vid = frame.vlan { out += be16(0x8100) + be16(vid & 0x0fff) }
         out += be16(frame.ethertype)

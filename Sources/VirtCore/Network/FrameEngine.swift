@@ -37,30 +37,33 @@ struct FrameRun {
     /// When the echo reply reached the sender.
     var replyTime: Double?
     /// Pending work, first in first out.
-    fileprivate var queue: [Transit] = []
+    var queue: [Transit] = []
     /// Each emission's (bridge, port) pairs entered so far, to stop broadcast loops.
-    fileprivate var visited: [Set<Int>] = []
+    var visited: [Set<Int>] = []
     /// Every hop made, each pointing at the one before it: a frame's hops are a chain
     /// of indexes, turned into names only for the frames `ping` and `trace` report.
-    fileprivate var trail: [Step] = []
+    var trail: [Step] = []
 
     /// The drop that best explains a failure: at the addressee, else the first.
     var reason: Drop? { drops.first(where: \.atTarget) ?? drops.first }
 
+    /// How many hops a frame has made after the one at `trail` (-1: none yet).
+    func depth(after trail: Int) -> Int { trail < 0 ? 0 : self.trail[trail].depth + 1 }
+
     /// One hop in ids: the bridge (its index), the points it came in and left by, the tags it left with.
-    fileprivate struct Step {
+    struct Step {
         var previous: Int
         var depth: Int
         var bridge: Int
         var inPoint: Int
         var outPoint: Int
         var vlan: UInt16?
-        var etag: UInt32?
+        var etag: UInt32? = nil
     }
 }
 
 /// A frame on its way: entering a bridge (its index) by a point, or reaching a vNIC.
-private struct Transit {
+struct Transit {
     enum Step { case enter(bridge: Int, point: Int), deliver(point: Int) }
     var frame: Frame
     var step: Step
@@ -76,8 +79,13 @@ public enum NetworkDefaults {
     public static let switchLatency = 5e-6
     /// A vSwitch's per-frame latency in the hypervisor (software switching: tens of µs).
     public static let vswitchLatency = 20e-6
+    /// Host CPU time a vSwitch spends per frame (software switching and the virtio notification; an
+    /// estimate of a few µs). An SR-IOV NIC's embedded switch spends none: near native.
+    public static let vswitchCPU = 2e-6
     /// An SR-IOV NIC's embedded switch: hardware, no hypervisor on the path (about 1 µs).
     public static let embeddedLatency = 1e-6
+    /// An 802.1BR port extender passing a frame up or down: no lookup, no learning (about 1 µs).
+    public static let extenderLatency = 1e-6
     /// Line rate of every cable, bits per second.
     public static let linkRate = 10e9
 }
@@ -123,14 +131,15 @@ extension World {
         return hops.reversed()
     }
 
-    private func drop(_ device: String, _ reason: String, _ transit: Transit, _ run: inout FrameRun, atTarget: Bool = false) {
+    func drop(_ device: String, _ reason: String, _ transit: Transit, _ run: inout FrameRun, atTarget: Bool = false) {
         run.drops.append(Drop(device: device, reason: reason, hops: hops(transit.trail, in: run), atTarget: atTarget))
     }
 
     private mutating func enter(_ b: Int, by port: Int, _ transit: Transit, _ run: inout FrameRun) {
+        if network.bridges.values[b].isExtender { return extendUp(b, by: port, transit, &run) }
         // The bridge is read in place by its index (a local copy would retain all its
         // fields, and copy its table when learning changes it).
-        let depth = transit.trail < 0 ? 0 : run.trail[transit.trail].depth + 1
+        let depth = run.depth(after: transit.trail)
         var frame = transit.frame
         // A broadcast may meet a loop of cables: each copy enters each (bridge, port) once.
         // A unicast follows learned entries, bounded by a hop limit.
@@ -170,8 +179,16 @@ extension World {
         for out in outs {
             var copy = frame
             copy.vlan = network.points.config[out].tag(for: vlan)
-            run.trail.append(FrameRun.Step(previous: transit.trail, depth: depth, bridge: b, inPoint: port, outPoint: out, vlan: copy.vlan))
-            emit(copy, from: out, trail: run.trail.count - 1, emission: transit.emission, &run)
+            // To an extended port (802.1BR): down the extenders, E-tagged with its E-CID.
+            let ecid = network.points.ecid[out]
+            copy.etag = ecid == 0 ? nil : ecid
+            run.trail.append(FrameRun.Step(previous: transit.trail, depth: depth, bridge: b, inPoint: port, outPoint: out,
+                                           vlan: copy.vlan, etag: copy.etag))
+            if ecid == 0 {
+                emit(copy, from: out, trail: run.trail.count - 1, emission: transit.emission, &run)
+            } else {
+                extendDown(copy, to: out, trail: run.trail.count - 1, emission: transit.emission, &run)
+            }
         }
     }
 
@@ -188,7 +205,7 @@ extension World {
     }
 
     /// A frame leaves by a point: to a vNIC, or along a cable to the next bridge.
-    private mutating func emit(_ frame: Frame, from point: Int, trail: Int, emission: Int, _ run: inout FrameRun) {
+    mutating func emit(_ frame: Frame, from point: Int, trail: Int, emission: Int, _ run: inout FrameRun) {
         network.points.captures[point].append(frame)
         if network.points.isVNIC[point] {
             run.queue.append(Transit(frame: frame, step: .deliver(point: point), trail: trail, emission: emission))

@@ -4,7 +4,18 @@ extension World {
         for (name, bridge) in bridges {
             let path = "network.bridges.\(name)"
             try Invariant.require(bridge.name == name, path + ".name", "must be the key it is stored under ('\(name)')")
-            try Invariant.require(kind(of: name) == (bridge.isPhysical ? .networkSwitch : bridge.isVSwitch ? .vswitch : .nic), path, "is not registered as its kind")
+            let kind: ObjectKind = switch bridge.role {
+            case .controlling?: .controllingBridge
+            case .extender?: .portExtender
+            case nil: bridge.isPhysical ? .networkSwitch : bridge.isVSwitch ? .vswitch : .nic
+            }
+            try Invariant.require(self.kind(of: name) == kind, path, "is not registered as its kind")
+            if case .extender(let parent, let ecid)? = bridge.role {
+                try Invariant.require(bridges[parent]?.role != nil && bridges.index(forKey: parent)! < bridges.index(forKey: name)!,
+                                      path + ".role.parent", "names no controlling bridge or extender created before it")
+                try Invariant.require((1...World.maxECID).contains(ecid) && ecid - 1 + bridge.ports <= World.maxECID, path + ".role.ecid", "must leave E-CIDs 1 to \(World.maxECID)")
+                try Invariant.require(bridge.uplink == "\(name).up", path + ".uplink", "must be its upstream port \(name).up")
+            }
             if let vfs = bridge.vfs {
                 try Invariant.require((1...World.maxVFs).contains(bridge.vfLimit ?? 0) && (1...(bridge.vfLimit ?? 0)).contains(vfs), path + ".vfs", "must be 1 to its limit (at most \(World.maxVFs))")
             }
@@ -17,7 +28,7 @@ extension World {
                 }
             } else {
                 try Invariant.require(hosts[bridge.host!] != nil, path + ".host", "names no host")
-                try Invariant.require(bridge.uplink.map { kind(of: $0) == .nic } ?? true, path + ".uplink", "names no NIC")
+                try Invariant.require(bridge.uplink.map { self.kind(of: $0) == .nic } ?? true, path + ".uplink", "names no NIC")
                 for nic in bridge.attached {
                     try Invariant.require(vnics[nic]?.vswitch == name, path + ".attached", "lists \(nic), which is not on it")
                 }

@@ -61,14 +61,15 @@ extension NetworkPart {
     /// The network part's entry in `World.parts`.
     static let descriptor = PartDescriptor(
         name: "network",
-        kinds: [.networkSwitch, .port, .vswitch, .vnic, .vf],
+        kinds: [.networkSwitch, .port, .vswitch, .vnic, .vf, .controllingBridge, .portExtender],
         migrationChecks: World.networkMigrationChecks,
         migrationHooks: [{ world, request in world.moveNICs(of: request.vm.name, to: request.destination.name) }],
+        restartChecks: World.networkMigrationChecks,
         derivedChildren: { world, owner in
             guard let bridge = world.bridges[owner] else { return [] }
             if let vfs = bridge.vfs { return (0..<vfs).map { ("\(owner).vf\($0)", .vf) } }
             guard bridge.isPhysical else { return [] }
-            return (1...max(1, bridge.ports)).map { ("\(owner).\($0)", .port) }
+            return (1...max(1, bridge.ports)).map { ("\(owner).\($0)", .port) } + (bridge.isExtender ? [(bridge.uplink!, .port)] : [])
         },
         removed: { world, name in world.forgetNetwork(of: name) },
         checkInvariants: { world throws(CoreError) in try world.checkNetworkInvariants() })

@@ -16,6 +16,10 @@ public struct PortInfo: Sendable {
     public var config: PortConfig
     /// The other end of its cable, if any.
     public var peer: String?
+    /// An extended port's 802.1BR E-CID, or nil.
+    public var ecid: Int?
+    /// The controlling bridge that decides for an extended port, or nil.
+    public var bridge: String?
 }
 
 public struct VSwitchInfo: Sendable {

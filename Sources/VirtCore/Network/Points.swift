@@ -16,6 +16,8 @@ struct Points: Sendable {
     var config: [PortConfig] = []
     /// True for a VM's vNIC (frames leaving by it reach the VM).
     var isVNIC: [Bool] = []
+    /// An 802.1BR extended port's E-CID; 0 for every other point.
+    var ecid: [UInt32] = []
     /// The frames it saw.
     var captures: [CaptureBuffer] = []
 
@@ -28,6 +30,7 @@ struct Points: Sendable {
         bridge.append(-1)
         config.append(.access1)
         isVNIC.append(false)
+        ecid.append(0)
         captures.append(CaptureBuffer())
         return names.count - 1
     }

@@ -30,6 +30,7 @@ extension World {
             if let peer = network.links[end] {
                 throw .state("\(end) is already cabled to \(peer)", hint: "each port takes one cable", at: parameter)
             }
+            try checkNotUpstream(end, at: parameter)
         }
         guard a != b else { throw .value("a cable needs two different ends, not \(a) twice", at: "b") }
         network.links[a] = b
@@ -42,6 +43,7 @@ extension World {
     /// `port set SW.N [mode=access|trunk] [vlan=V] [vlans=LIST] [native=V] [hairpin=on|off]`.
     public mutating func setPort(_ port: String, trunk: Bool?, vlan: Int?, vlans: [Int]?, native: Int?,
                                  hairpin: Bool?) throws(CoreError) {
+        try checkNotUpstream(port, at: "port")
         guard kind(of: port) == .port, let owner = NameRegistry.owner(of: port), let bridge = bridges[owner],
               let number = Int(port.dropFirst(owner.count + 1)) else {
             throw CoreError.unknown(.port, port, among: names(ofKind: .port), at: "port")
@@ -183,6 +185,9 @@ extension World {
         guard let bridge = bridges[name] else {
             throw CoreError.unknown(.networkSwitch, name, among: Array(bridges.keys), at: "switch")
         }
+        if bridge.isExtender, let top = network.controller(of: name) {
+            throw .state("\(name) is a port extender: it learns nothing, \(top) decides for its ports", hint: "show mac-table \(top)", at: "switch")
+        }
         return bridge.table.filter { clock - $0.value.time < World.macAgeing }
             .sorted { $0.key < $1.key }
             .map { key, entry in
@@ -193,7 +198,7 @@ extension World {
     }
 
     public func switchInfo(_ name: String) throws(CoreError) -> SwitchInfo {
-        guard let bridge = bridges[name], bridge.isPhysical else {
+        guard let bridge = bridges[name], bridge.isSwitch else {
             throw CoreError.unknown(.networkSwitch, name, among: names(ofKind: .networkSwitch), at: "name")
         }
         return SwitchInfo(name: name, ports: bridge.ports, cabled: bridge.indexed, vlans: bridge.flood.keys.map(Int.init).sorted(),
@@ -204,7 +209,8 @@ extension World {
         guard kind(of: name) == .port, let owner = NameRegistry.owner(of: name), let bridge = bridges[owner] else {
             throw CoreError.unknown(.port, name, among: names(ofKind: .port), at: "name")
         }
-        return PortInfo(name: name, owner: owner, config: network.config(of: name, in: bridge), peer: network.links[name])
+        return PortInfo(name: name, owner: owner, config: network.config(of: name, in: bridge), peer: network.links[name],
+                        ecid: network.ecid(of: name), bridge: network.controller(of: owner))
     }
 
     public func vswitchInfo(_ name: String) throws(CoreError) -> VSwitchInfo {

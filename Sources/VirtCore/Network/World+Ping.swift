@@ -4,6 +4,9 @@ public struct PingResult: Sendable {
     /// The devices the echo request crossed, in order, from A to B (up to the drop when unreachable).
     public var path: [String]
     public var rtt: Double?
+    /// Host CPU time spent switching the echo request: each vSwitch on the path switches it in
+    /// software; an SR-IOV NIC's embedded switch does it in hardware, at no host CPU cost.
+    public var cpuPerPacket: Double?
     /// Why not, naming the device and the rule: "sw1.2 does not carry VLAN 20".
     public var reason: String?
     /// The echo request's hops (or, when unreachable, those of the frame that was dropped).
@@ -53,8 +56,9 @@ extension World {
             run(&frames)
         }
         if let echo = frames.echoHops, let reply = frames.replyTime {
-            return PingResult(reachable: true, path: [a] + echo.map(\.device) + [b], rtt: reply - clock, hops: echo,
-                              from: x.name, to: y.ip!.description)
+            let softwareHops = echo.filter { bridges[$0.device]?.isVSwitch == true }.count
+            return PingResult(reachable: true, path: [a] + echo.map(\.device) + [b], rtt: reply - clock,
+                              cpuPerPacket: Double(softwareHops) * NetworkDefaults.vswitchCPU, hops: echo, from: x.name, to: y.ip!.description)
         }
         let drop = frames.reason ?? explain(from: x, to: y).map { Drop(device: $0.device, reason: $0.reason, hops: $0.hops) }
         unreachable.reason = drop?.reason ?? (mac == nil ? "nobody answered ARP for \(y.ip!) in \(a)'s VLAN" : "\(b) did not answer")
@@ -75,7 +79,7 @@ extension World {
 
     private func mask(_ prefix: Int) -> UInt32 { prefix == 0 ? 0 : ~UInt32(0) << UInt32(32 - prefix) }
 
-    /// After a live migration (the after-arrival hook): the VM's vNICs move to a vSwitch
+    /// After a live migration or a restart elsewhere (the after-arrival hook): the VM's vNICs move to a vSwitch
     /// of the destination (its only one, else the first in the same mode, else the
     /// first), keeping MAC, IP and VLAN; then each announces its MAC by RARP so the
     /// switches relearn where it is.
@@ -102,8 +106,8 @@ extension World {
         MigrationCheck(name: "sriov") { w, r throws(CoreError) in
             let vfNICs = w.registry.children(of: r.vm.name).filter { w.vnics[$0]?.vf != nil }
             guard let nic = vfNICs.first else { return }
-            throw .state("\(r.vm.name) uses the SR-IOV virtual function \(w.vnics[nic]!.vf!) through \(nic): a VF is hardware of \(r.source.name), so the VM cannot live-migrate",
-                         hint: "nic detach \(nic) first (give it a vNIC on a vSwitch to keep it reachable), then migrate", at: "name")
+            throw .state("\(r.vm.name) uses the SR-IOV virtual function \(w.vnics[nic]!.vf!) through \(nic): a VF is hardware of \(r.source.name), so the VM cannot \(r.mode == .cold ? "move to \(r.destination.name)" : "live-migrate")",
+                         hint: "nic detach \(nic) first (give it a vNIC on a vSwitch to keep it reachable), then move it", at: "name")
         },
         MigrationCheck(name: "vswitch") { w, r throws(CoreError) in
             let nics = w.registry.children(of: r.vm.name).filter { w.vnics[$0] != nil }

@@ -79,16 +79,17 @@ extension World {
             }
         }
         try checkCanRun(vm, on: target)
-        for part in World.parts {
-            for check in part.restartChecks { try check(self, name, target) }
-        }
-        if target != vm.host {
+        // Elsewhere, it arrives as after a cold migration: the parts check, then move what they attached.
+        let elsewhere = target == vm.host ? nil : MigrationRequest(vm: vm, source: hosts[vm.host!]!, destination: hosts[target]!, mode: .cold)
+        if let elsewhere {
+            for part in World.parts { for check in part.restartChecks { try check.check(self, elsewhere) } }
             hosts[vm.host!]!.unassign(vm)
             assign(&vm, to: target)
         }
         vm.state = .running
         vm.crashReason = nil
         vms[name] = vm
+        if let elsewhere { arrived(elsewhere) }
     }
 
     /// `vm destroy`: removes a VM in any state, with the apps and JVMs inside it.

@@ -10,14 +10,17 @@ struct ArgumentBinder {
         let span: SourceSpan
     }
 
+    /// Binds every word, then fills in defaults. Positional parameters are found by
+    /// scanning `params` onward, with no list of them built per call. (Reserving the
+    /// tables' capacity cost more than it saved: a generic-metadata lookup per call.)
     func bind(_ words: [Word]) throws -> (values: [String: Value], spans: [String: SourceSpan]) {
+        let params = spec.params
         var values: [String: Value] = [:], spans: [String: SourceSpan] = [:]
-        let positionals = spec.params.filter(\.positional)
-        var nextPositional = 0
+        var nextPositional = params.firstIndex(where: \.positional)
         var rest: [Value] = []
         for word in words {
             if let name = word.name {
-                guard let param = spec.params.first(where: { $0.name == name && !$0.positional }) else {
+                guard let param = params.first(where: { $0.name == name && !$0.positional }) else {
                     throw unknownOption(name, word.span)
                 }
                 guard values[name] == nil else {
@@ -27,11 +30,11 @@ struct ArgumentBinder {
                 spans[name] = word.span
                 continue
             }
-            guard nextPositional < positionals.count else {
+            guard let index = nextPositional else {
                 throw ScriptError(.value, "'\(spec.name)' takes no more arguments, got '\(word.value.text)'",
                                   hint: usageHint, at: word.span)
             }
-            let param = positionals[nextPositional]
+            let param = params[index]
             let converted = try convert(word.value, to: param.type, param: param, span: word.span)
             if param.variadic {
                 rest.append(converted)
@@ -39,11 +42,11 @@ struct ArgumentBinder {
             } else {
                 values[param.name] = converted
                 spans[param.name] = word.span
-                nextPositional += 1
+                nextPositional = params[(index + 1)...].firstIndex(where: \.positional)
             }
         }
-        if let variadic = positionals.last, variadic.variadic { values[variadic.name] = .list(rest) }
-        for param in spec.params where values[param.name] == nil {
+        if let variadic = params.last(where: \.positional), variadic.variadic { values[variadic.name] = .list(rest) }
+        for param in params where values[param.name] == nil {
             if let d = param.defaultValue {
                 values[param.name] = d
             } else if param.required {
@@ -70,7 +73,8 @@ struct ArgumentBinder {
     }
 
     func convert(_ value: Value, to type: ParamType, param: Param, span: SourceSpan) throws -> Value {
-        let label = param.positional ? param.name.uppercased() : param.name
+        // How messages name the parameter; built only for an error.
+        var label: String { param.positional ? param.name.uppercased() : param.name }
         switch type {
         case .any: return value
         case .text, .object:

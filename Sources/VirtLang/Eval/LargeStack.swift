@@ -4,11 +4,17 @@ import Glibc
 import Darwin
 #endif
 
+/// Work the large-stack thread runs; a class, so the thread reaches it without a dynamic cast.
+private class StackWork {
+    func run() {}
+}
+
 /// Carries the work and its result across the thread boundary.
-private final class StackJob<T> {
+private final class StackJob<T>: StackWork {
     let body: () -> T
     var result: T?
     init(_ body: @escaping () -> T) { self.body = body }
+    override func run() { result = body() }
 }
 
 /// Runs `body` on a thread with a 1 GiB stack and waits for it: deep enough that
@@ -19,19 +25,18 @@ public func withLargeStack<T>(_ body: @escaping () -> T) -> T {
     pthread_attr_init(&attributes)
     defer { pthread_attr_destroy(&attributes) }
     pthread_attr_setstacksize(&attributes, 1 << 30)
-    let context = Unmanaged.passRetained(job as AnyObject).toOpaque()
+    let context = Unmanaged.passRetained(job as StackWork).toOpaque()
     #if canImport(Glibc)
     var thread = pthread_t()
     #else
     var thread: pthread_t?
     #endif
     let created = pthread_create(&thread, &attributes, { raw in
-        let job = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue()
-        (job as! Runnable).runJob()
+        Unmanaged<StackWork>.fromOpaque(raw!).takeRetainedValue().run()
         return nil
     }, context)
     guard created == 0 else {
-        Unmanaged<AnyObject>.fromOpaque(context).release()
+        Unmanaged<StackWork>.fromOpaque(context).release()
         return body()
     }
     #if canImport(Glibc)
@@ -42,13 +47,13 @@ public func withLargeStack<T>(_ body: @escaping () -> T) -> T {
     return job.result!
 }
 
-private protocol Runnable { func runJob() }
-extension StackJob: Runnable {
-    func runJob() { result = body() }
-}
 
 /// How much of its thread's stack the evaluator may use: whatever the mix of
 /// recursion and nesting, running out is a limit error, never a crash.
+/// Checked at every proc call and `source`, the only ways the evaluator recurses
+/// without bound: between two checks the stack grows by one proc body, whose
+/// nesting the parser bounds (`Parser.maxDepth`), far less than `reserve`.
+/// (Checking at every compound statement checked on every iteration of a loop around an `if`.)
 struct StackBudget {
     /// Kept free below the deepest point the evaluator reaches (a builtin or the parser may recurse further).
     static let reserve: UInt = 8 << 20

@@ -21,6 +21,7 @@ final class SourceStmt: Stmt {
         guard i.callDepth < i.maxCallDepth else {
             throw ScriptError(.limit, "'source' nested deeper than \(i.maxCallDepth) files", at: span)
         }
+        try i.stackBudget.check(callDepth: i.callDepth, at: span)
         i.callDepth += 1
         defer { i.callDepth -= 1 }
         return try i.runTopLevel(program)

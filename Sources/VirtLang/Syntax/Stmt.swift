@@ -60,7 +60,6 @@ final class IfStmt: Stmt {
         super.init(span: span)
     }
     override func exec(_ i: Interpreter) throws -> Value {
-        try i.stackBudget.check(callDepth: i.callDepth, at: span)  // once per compound statement, not per iteration
         for k in conditions.indices where try i.condition(conditions[k]) {
             return try execBlock(bodies[k], i)
         }
@@ -79,7 +78,6 @@ final class WhileStmt: Stmt {
         super.init(span: span)
     }
     override func exec(_ i: Interpreter) throws -> Value {
-        try i.stackBudget.check(callDepth: i.callDepth, at: span)  // once per compound statement, not per iteration
         while try i.condition(condition) {
             try i.step(self)
             _ = try execBlock(body, i)
@@ -108,7 +106,6 @@ final class ForStmt: Stmt {
     }
 
     override func exec(_ i: Interpreter) throws -> Value {
-        try i.stackBudget.check(callDepth: i.callDepth, at: span)  // once per compound statement, not per iteration
         if let range = iterable as? BinaryExpr, range.op == .range {
             let lo = try range.left.eval(i), hi = try range.right.eval(i)
             guard case .int(let a) = lo, case .int(let b) = hi else {
@@ -172,7 +169,6 @@ final class TryStmt: Stmt {
         super.init(span: span)
     }
     override func exec(_ i: Interpreter) throws -> Value {
-        try i.stackBudget.check(callDepth: i.callDepth, at: span)  // once per compound statement, not per iteration
         do {
             return try execBlock(body, i)
         } catch let error as ScriptError where error.isCatchable {

@@ -14,6 +14,8 @@ public enum NumberFormat {
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         if x == 0 { return "0" }
         let magnitude = abs(x)
+        // A whole number of at most `significant` digits prints as itself, as %g would print it.
+        if magnitude < pow10(significant), x == x.rounded() { return String(Int64(x)) }
         if magnitude >= 1e15 || magnitude < 1e-6 { return cFormat(x, "%.\(significant)g") }
         var digitsBeforePoint = 0
         var m = magnitude

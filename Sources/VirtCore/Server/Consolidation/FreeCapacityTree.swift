@@ -29,14 +29,23 @@ struct FreeCapacityTree {
     /// The first leaf (in order) that may have `cpu` and `mem` free and that `accept` takes.
     /// Subtrees whose maxima are below the demand are skipped; a small tolerance keeps
     /// rounding from hiding a host that fits exactly (`accept` makes the exact check).
+    /// Iterative, so `accept` (and what it captures) is reached only at leaves.
     func first(cpu: Double, mem: Double, where accept: (Int) -> Bool) -> Int? {
-        search(1, cpu: cpu - 1e-9, mem: mem - 0.5, accept)
-    }
-
-    private func search(_ node: Int, cpu: Double, mem: Double, _ accept: (Int) -> Bool) -> Int? {
-        guard maxCPU[node] >= cpu, maxMem[node] >= mem else { return nil }
-        if node >= size { return accept(node - size) ? node - size : nil }
-        return search(2 * node, cpu: cpu, mem: mem, accept) ?? search(2 * node + 1, cpu: cpu, mem: mem, accept)
+        let cpu = cpu - 1e-9, mem = mem - 0.5
+        var node = 1
+        while true {
+            if maxCPU[node] >= cpu, maxMem[node] >= mem {
+                if node < size {
+                    node *= 2
+                    continue
+                }
+                if accept(node - size) { return node - size }
+            }
+            // On to the next subtree in order: up while this is a right child, then right.
+            while node & 1 == 1 { node >>= 1 }
+            if node == 0 { return nil }
+            node += 1
+        }
     }
 
     private mutating func pull(_ node: Int) {

@@ -8,38 +8,11 @@ extension World {
     /// migration with default parameters, paused and stopped ones cold; the clock
     /// advances by the migrations' total time. Then every powered-on host with no
     /// assigned VM is powered off (hosts running apps or jails on their own OS excepted).
-    /// The plan is made on a copy and polls `stop` for each host it tries to empty:
-    /// a stop (a timeout, Ctrl-C) throws before anything changed.
+    /// The plan is made on one copy of the world and polls `stop` for each host it
+    /// tries to empty: a stop (a timeout, Ctrl-C) throws before anything changed.
     @discardableResult
     public mutating func consolidate(stop: () -> Bool = { false }) throws(CoreError) -> ConsolidationResult {
-        var plan = self
-        var moves: [(vm: String, from: String, to: String)] = []
-        let candidates = plan.hosts.values.filter { $0.canRunVMs && !$0.vms.isEmpty }
-            .enumerated().sorted { a, b in
-                let la = load(a.element), lb = load(b.element)
-                return la < lb || (la == lb && a.offset < b.offset)
-            }.map(\.element.name)
-        for source in candidates {
-            if stop() { throw .state("consolidate was stopped before it finished; nothing changed") }
-            let vmNames = plan.hosts[source]!.vms
-            guard !vmNames.isEmpty else { continue }
-            let targets = plan.hosts.values.filter { $0.name != source && $0.power == .on && !$0.vms.isEmpty }.map(\.name)
-            var trial = plan
-            var trialMoves: [(vm: String, from: String, to: String)] = []
-            for vmName in vmNames {
-                let mode: MigrationMode = trial.vms[vmName]!.state == .running ? .precopy : .cold
-                guard let target = targets.first(where: { (try? trial.migrationRequest(vmName, to: $0, mode: mode)) != nil }) else {
-                    trialMoves = []
-                    break
-                }
-                trial.move(vmName, to: target)
-                trialMoves.append((vmName, source, target))
-            }
-            if trialMoves.count == vmNames.count {
-                plan = trial
-                moves += trialMoves
-            }
-        }
+        let moves = try consolidationPlan(stop: stop)
         var result = ConsolidationResult()
         var elapsed = 0.0
         for move in moves {
@@ -62,10 +35,68 @@ extension World {
         return result
     }
 
+    /// The moves `consolidate` makes, in order. One copy of the world holds the plan;
+    /// a host whose VMs do not all fit is put back as it was (its VMs, in their order,
+    /// and its targets' counters). Targets are found first-fit in creation order
+    /// through a free-capacity tree over the powered-on hosts with VMs (every other
+    /// host is a leaf with no room), each candidate passing every migration check:
+    /// about O(log n) a VM when hosts are alike, instead of a scan of every host.
+    func consolidationPlan(stop: () -> Bool) throws(CoreError) -> [PlannedMove] {
+        var plan = self
+        let names = Array(hosts.keys)
+        func isTarget(_ host: Host) -> Bool { host.power == .on && !host.vms.isEmpty }
+        var tree = FreeCapacityTree(cpu: hosts.values.map { isTarget($0) ? $0.freeCPU : -.infinity },
+                                    mem: hosts.values.map { isTarget($0) ? $0.freeMem : -.infinity })
+        func refresh(_ index: Int) {
+            let host = plan.hosts.values[index]
+            tree.update(index, cpu: host.freeCPU, mem: host.freeMem)
+        }
+        var moves: [PlannedMove] = []
+        let loads = hosts.values.map(load)
+        let candidates = hosts.values.indices.filter { hosts.values[$0].canRunVMs && !hosts.values[$0].vms.isEmpty }
+            .sorted { loads[$0] < loads[$1] || (loads[$0] == loads[$1] && $0 < $1) }
+        for source in candidates {
+            if stop() { throw .state("consolidate was stopped before it finished; nothing changed") }
+            let saved = plan.hosts.values[source]
+            guard !saved.vms.isEmpty else { continue }
+            let savedVMs = saved.vms.map { plan.vms[$0]! }
+            tree.update(source, cpu: -.infinity, mem: -.infinity)
+            var trialMoves: [PlannedMove] = []
+            for vm in savedVMs {
+                let name = vm.name, mode: MigrationMode = vm.state == .running ? .precopy : .cold
+                guard let target = tree.first(cpu: Double(vm.vcpus), mem: Double(vm.mem), where: {
+                    (try? plan.migrationRequest(name, to: names[$0], mode: mode)) != nil
+                }) else { break }
+                plan.move(name, to: names[target])
+                refresh(target)
+                trialMoves.append(PlannedMove(vm: name, from: saved.name, to: names[target]))
+            }
+            if trialMoves.count == savedVMs.count {
+                moves += trialMoves
+                continue
+            }
+            for move in trialMoves.reversed() {
+                plan.hosts[move.to]!.unassign(plan.vms[move.vm]!)
+                refresh(plan.hosts.index(forKey: move.to)!)
+            }
+            for vm in savedVMs { plan.vms[vm.name] = vm }
+            plan.hosts.values[source] = saved
+            refresh(source)
+        }
+        return moves
+    }
+
     /// The larger of a host's assigned CPU and memory shares.
     private func load(_ host: Host) -> Double {
         max(Double(host.cpusUsed) / host.cpuCapacity, Double(host.memUsed) / host.memCapacity)
     }
+}
+
+/// One move of a consolidation plan.
+struct PlannedMove: Equatable {
+    var vm: String
+    var from: String
+    var to: String
 }
 
 /// One VM moved by `consolidate`.

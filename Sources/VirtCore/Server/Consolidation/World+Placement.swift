@@ -93,11 +93,11 @@ private struct Bins {
         tree = FreeCapacityTree(cpu: hosts.map(\.freeCPU), mem: hosts.map(\.freeMem))
     }
 
-    func fits(_ i: Int, _ vm: VM) -> Bool {
-        Double(cpuUsed[i]) + Double(vm.vcpus) <= cpuCap[i] && Double(memUsed[i]) + Double(vm.mem) <= memCap[i]
+    func fits(_ i: Int, vcpus: Int, mem: Int64) -> Bool {
+        Double(cpuUsed[i]) + Double(vcpus) <= cpuCap[i] && Double(memUsed[i]) + Double(mem) <= memCap[i]
     }
 
-    func accepts(_ i: Int, _ vm: VM) -> Bool { !para[i] || vm.os.paravirtualized }
+    func accepts(_ i: Int, paravirtualized: Bool) -> Bool { !para[i] || paravirtualized }
 
     /// Room left after placing `vm` on host `i` (see `World.place`).
     func room(_ i: Int, after vm: VM) -> Double {
@@ -105,12 +105,15 @@ private struct Bins {
     }
 
     func choose(for vm: VM, policy: PlacementPolicy) -> Int? {
+        let vcpus = vm.vcpus, mem = vm.mem, paravirtualized = vm.os.paravirtualized
         switch policy {
         case .firstFit, .ffd:
-            return tree.first(cpu: Double(vm.vcpus), mem: Double(vm.mem)) { fits($0, vm) && accepts($0, vm) }
+            return tree.first(cpu: Double(vcpus), mem: Double(mem)) {
+                fits($0, vcpus: vcpus, mem: mem) && accepts($0, paravirtualized: paravirtualized)
+            }
         case .bestFit, .worstFit:
             var best: (index: Int, room: Double)?
-            for i in names.indices where fits(i, vm) && accepts(i, vm) {
+            for i in names.indices where fits(i, vcpus: vcpus, mem: mem) && accepts(i, paravirtualized: paravirtualized) {
                 let r = room(i, after: vm)
                 if best == nil || (policy == .bestFit ? r < best!.room : r > best!.room) { best = (i, r) }
             }
@@ -126,7 +129,7 @@ private struct Bins {
 
     func whyNot(_ vm: VM) -> String {
         if names.isEmpty { return "no host is powered on, working and running a hypervisor" }
-        if names.indices.contains(where: { fits($0, vm) }) {
+        if names.indices.contains(where: { fits($0, vcpus: vm.vcpus, mem: vm.mem) }) {
             return "the hosts with room run para hypervisors, and \(vm.os.rawValue) is not paravirtualized"
         }
         return "no host has room for \(vm.vcpus) vcpus and \(formatBytes(vm.mem))"

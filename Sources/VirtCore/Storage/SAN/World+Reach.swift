@@ -64,7 +64,8 @@ extension World {
 
     /// `vm restart NAME host=H2` (the storage part's restart check): every volume of the
     /// VM must be reachable from H2; otherwise the error names the volume lost with the host.
-    static let storageRestartCheck: RestartCheck = { world, vm, host throws(CoreError) in
+    static let storageRestartCheck = MigrationCheck(name: "storage") { world, r throws(CoreError) in
+        let vm = r.vm.name, host = r.destination.name
         for volume in world.volumes.values where volume.vm == vm {
             if let gap = world.reachGap(volume, from: host) {
                 throw .state("VM '\(vm)' cannot restart on \(host): volume '\(volume.name)' cannot be reached from there (\(gap))",
