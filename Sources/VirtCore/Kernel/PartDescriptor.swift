@@ -70,7 +70,6 @@ public struct PartDescriptor: Sendable {
     }
 }
 
-
 extension World {
     /// Every part, in order: the one list a new part is added to.
     public static let parts: [PartDescriptor] = [ServerPart.descriptor, StoragePart.descriptor, NetworkPart.descriptor,
