@@ -10,7 +10,8 @@ enum Inspection {
             }
             guard let kind = world.kind(of: what) else {
                 throw CoreError(.name, "nothing is called '\(what)'",
-                                hint: Suggest.hint(for: what, among: world.everyName + World.kinds.map(\.name)), at: "what")
+                                hint: Suggest.hint(for: what, among: world.everyName + World.kinds.map(\.name)
+                                                        + VirtLab.registry.subcommands(of: ["show"])), at: "what")
             }
             guard let records = VirtLab.records(of: kind) else { return "\(kind.noun) \(what)" }
             let table = TableFormat.render(.record(try records.record(world, what)))

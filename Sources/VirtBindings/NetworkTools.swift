@@ -61,12 +61,8 @@ enum NetworkTools {
             """
     ) { call in
         let frames = try call.read { (w: World) throws(CoreError) in try w.captured(at: call.text("point")!) }
-        if let file = call.text("file") {
-            let files = try call.files()
-            do { try files.write(file, bytes: PCAP.file(frames)) } catch var error as ScriptError {
-                error.span = call.span(of: "file")   // the caret on the path that could not be written
-                throw error
-            }
+        if call.text("file") != nil {
+            try call.onFile { files, path in try files.write(path, bytes: PCAP.file(frames)) }
             return .int(frames.count)
         }
         let value = Value.list(frames.map { .record(NetworkRecords.frame.record($0)) })

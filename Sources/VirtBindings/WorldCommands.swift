@@ -38,14 +38,13 @@ enum WorldCommands {
         },
         CommandSpec("save", summary: "Save the whole world (clock, generator, pending events) to a JSON file",
                     example: "save lab.json", params: [.positional("file", .text, "the file to write")], touchesFiles: true) { call in
-            let files = try call.files()
-            try files.write(call.text("file")!, call.world.savedJSON())
+            try call.onFile { files, path in try files.write(path, call.world.savedJSON()) }
             return .none
         },
         CommandSpec("load", summary: "Replace the world with one saved by 'save'", example: "load lab.json",
                     params: [.positional("file", .text, "the file to read")], mutates: true,
                     touchesFiles: true) { call in
-            let text = try call.files().read(call.text("file")!)
+            let text = try call.onFile { files, path in try files.read(path) }
             let loaded = try World.load(json: text)
             try call.change { (w: inout World) in w = loaded }
             return .none
@@ -53,8 +52,8 @@ enum WorldCommands {
         CommandSpec("export dot", summary: "Write the world as a Graphviz graph: objects and what they sit on",
                     example: "export dot world.dot", params: [.positional("file", .text, "the .dot file to write")],
                     touchesFiles: true) { call in
-            let files = try call.files()
-            try files.write(call.text("file")!, try ExportDot.graph(call.world))
+            let graph = try ExportDot.graph(call.world)
+            try call.onFile { files, path in try files.write(path, graph) }
             return .none
         },
         render("svg"),
@@ -72,10 +71,23 @@ enum WorldCommands {
         CommandSpec("export \(format)", summary: "Draw the world's picture (export dot's graph) as \(format.uppercased()) with Graphviz",
                     example: "export \(format) world.\(format)",
                     params: [.positional("file", .text, "the .\(format) file to write")], touchesFiles: true) { call in
-            let files = try call.files()
-            let picture = try files.render(graph: try ExportDot.graph(call.world), as: format)
-            try files.write(call.text("file")!, bytes: picture)
+            let graph = try ExportDot.graph(call.world)
+            try call.onFile { files, path in try files.write(path, bytes: try files.render(graph: graph, as: format)) }
             return .none
+        }
+    }
+}
+
+extension CommandCall {
+    /// Runs a file operation on the path given as `file`; when it fails, the caret
+    /// goes on that path, the word the user has to change.
+    func onFile<T>(_ body: (FileAccess, String) throws -> T) throws -> T {
+        let files = try files()
+        do {
+            return try body(files, text("file")!)
+        } catch var error as ScriptError {
+            error.span = span(of: "file")
+            throw error
         }
     }
 }

@@ -118,4 +118,31 @@ import VirtLang
         #expect(error?.message == "pictures cannot be rendered here")
         #expect(files.written.isEmpty)
     }
+
+    @Test func showTopologyIsCompletedAndSuggested() throws {
+        let interpreter = VirtLab.makeInterpreter()
+        try interpreter.execute("host add topaz cpus=8 mem=32G")
+        let completer = Completer(interpreter: interpreter)
+        #expect(completer.complete("show top").candidates == ["topology", "topaz"])
+        #expect(completer.complete("show topology ").candidates.isEmpty)
+        let error = #expect(throws: ScriptError.self) { try interpreter.execute("show topolgy") }
+        #expect(error?.hint?.contains("topology") == true)
+    }
+
+    /// Files that refuse every write, as a full disk or a missing folder does.
+    final class RefusingFiles: FileAccess {
+        func read(_ path: String) throws -> String { throw ScriptError(.io, "cannot read '\(path)'") }
+        func write(_ path: String, _ text: String) throws { throw ScriptError(.io, "cannot write '\(path)'") }
+        func render(graph: String, as format: String) throws -> [UInt8] { [] }
+    }
+
+    /// The caret of a file that cannot be written or read is on its path, the word to change.
+    @Test func aFileErrorPointsAtThePath() throws {
+        let interpreter = VirtLab.makeInterpreter()
+        interpreter.fileAccess = RefusingFiles()
+        for command in ["save x.json", "load x.json", "export dot x.dot", "export svg x.svg", "export png x.png"] {
+            let error = #expect(throws: ScriptError.self) { try interpreter.execute(command) }
+            #expect(error?.span?.text.hasPrefix("x.") == true, "\(command): the caret is on \(error?.span?.text ?? "nothing")")
+        }
+    }
 }

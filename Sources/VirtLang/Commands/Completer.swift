@@ -34,7 +34,11 @@ public struct Completer {
         }
         let head = Array(words.prefix { !$0.contains("=") }.prefix(3))
         if let (spec, consumed) = interpreter.registry.lookup(head) {
-            return completeArguments(spec, given: Array(words.dropFirst(consumed)), current: current)
+            let completion = completeArguments(spec, given: Array(words.dropFirst(consumed)), current: current)
+            // A command that also heads others (`show`, `show topology`): offer their words too.
+            guard consumed == words.count else { return completion }
+            let deeper = filter(interpreter.registry.subcommands(of: spec.path), current)
+            return (current, deeper + completion.candidates, deeper.isEmpty ? completion.appendsSpace : true)
         }
         if interpreter.registry.isGroup(head) {
             return (current, filter(interpreter.registry.subcommands(of: head), current), true)
