@@ -34,10 +34,7 @@ private struct DotPicture {
             "  node [fontname=\"Helvetica\", fontsize=10];",
             "  edge [fontname=\"Helvetica\", fontsize=8, dir=none];",
         ]
-        var sites: [String?] = []
-        for place in layout.places where !sites.contains(place.site) { sites.append(place.site) }
-        for site in sites {
-            let places = layout.places.filter { $0.site == site }
+        for (site, places) in layout.bySite {
             frame(site.map { "site \($0)" }, style: "rounded,bold", depth: 1) { picture, depth in
                 for place in places {
                     picture.frame(place.rack.map { "rack \($0)" }, style: "rounded,dashed", depth: depth) { picture, depth in

@@ -12,12 +12,10 @@ enum Topology {
     static func tree(_ world: World) throws(CoreError) -> String {
         let layout = try WorldLayout(world)
         guard !layout.names.isEmpty else { return "the world is empty" }
-        var sites: [String?] = []
-        for place in layout.places where !sites.contains(place.site) { sites.append(place.site) }
         var roots: [Node] = []
-        for site in sites {
+        for (site, places) in layout.bySite {
             var inSite: [Node] = []
-            for place in layout.places where place.site == site {
+            for place in places {
                 let objects = place.roots.map { node($0, layout) }
                 if let rack = place.rack { inSite.append(Node(label: "rack \(rack)", children: objects)) } else { inSite += objects }
             }

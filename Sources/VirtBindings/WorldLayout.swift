@@ -62,6 +62,20 @@ struct WorldLayout {
         allVLANs = Array(Set(names.flatMap(vlans(of:)))).sorted()
     }
 
+    /// The places grouped by site, sites in the order their first place was made
+    /// (nil: objects with no site), so the pictures and the tree nest racks alike.
+    var bySite: [(site: String?, places: [Place])] {
+        var groups: [(site: String?, places: [Place])] = []
+        for place in places {
+            if let i = groups.firstIndex(where: { $0.site == place.site }) {
+                groups[i].places.append(place)
+            } else {
+                groups.append((place.site, [place]))
+            }
+        }
+        return groups
+    }
+
     /// The objects directly inside `name`, in creation order.
     func inside(_ name: String) -> [String] { children[name] ?? [] }
 
