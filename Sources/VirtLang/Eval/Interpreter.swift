@@ -37,9 +37,11 @@ public final class Interpreter {
     /// procs never matches a lookup cached by another session.
     var procGeneration = 0
     /// Locals of every active proc call; the current call's start at `base`.
-    var stack: [Value] = []
+    var stack = LocalStack()
     var base = 0
-    var currentProc: ProcDefinition?
+    /// The running proc's definition, for did-you-mean over its locals. Unowned:
+    /// `call` holds the definition for as long as it is current.
+    unowned(unsafe) var currentProc: ProcDefinition?
     var flow = Flow.normal
     var returnValue = Value.none
     var callDepth = 0
@@ -87,7 +89,7 @@ public final class Interpreter {
 
     func runTopLevel(_ program: [Stmt]) throws -> Value {
         defer { flow = .normal }
-        return try execBlock(program, self)
+        return try Block(program).exec(self)
     }
 
     /// Counts a step and enforces the step limit and interrupts.
@@ -178,30 +180,39 @@ public final class Interpreter {
 
     /// Calls a proc: positional words bind in order, options by name. The
     /// arguments are evaluated in the caller's scope straight onto the stack.
-    func call(_ proc: Proc, arguments: [CommandStmt.Argument], span: SourceSpan) throws -> Value {
+    func call(_ proc: Proc, _ target: CommandStmt.Target, span: SourceSpan) throws -> Value {
         let def = proc.definition
         guard callDepth < maxCallDepth else {
             throw ScriptError(.limit, "recursion deeper than \(maxCallDepth) calls", hint: "does '\(def.name)' have a base case?", at: span)
         }
         try stackBudget.check(callDepth: callDepth, at: span)
         let newBase = stack.count
-        defer { stack.removeSubrange(newBase...) }
-        if arguments.count == def.parameters.count, arguments.allSatisfy({ $0.name == nil }) {
-            for argument in arguments { stack.append(try argument.expr.eval(self)) }
+        defer { stack.pop(to: newBase) }
+        if let positional = target.positional {
+            var k = 0
+            while k < positional.count {
+                stack.push(try positional.with(k) { try $0.eval(self) })
+                k &+= 1
+            }
         } else {
-            for value in try bindProcArguments(proc, arguments, span: span) { stack.append(value) }
+            for value in try bindProcArguments(proc, target.rest, span: span) { stack.push(value) }
         }
-        for _ in def.parameters.count..<def.slotCount { stack.append(.none) }
-        let savedBase = base, savedProc = currentProc
+        var extra = def.slotCount &- def.parameterCount
+        while extra > 0 {
+            stack.push(.none)
+            extra &-= 1
+        }
+        let savedBase = base
+        unowned(unsafe) let savedProc = currentProc
         base = newBase
         currentProc = def
-        callDepth += 1
+        callDepth &+= 1
         defer {
-            callDepth -= 1
+            callDepth &-= 1
             base = savedBase
             currentProc = savedProc
         }
-        _ = try execBlock(def.body, self)
+        _ = try def.body.exec(self)
         if flow == .returned {
             flow = .normal
             let v = returnValue

@@ -18,7 +18,7 @@ enum Operators {
         case .range: return try range(l, r, span: span)
         case .add, .sub: return try additive(op, l, r, span: span)
         case .mul, .div, .mod: return try multiplicative(op, l, r, span: span, rightSpan: rightSpan)
-        case .and, .or: fatalError("handled by BinaryExpr")
+        case .and, .or: fatalError("handled by LogicalExpr")
         }
     }
 

@@ -1,7 +1,11 @@
 extension Parser {
     /// `left OP right`, spanning from the left operand's first character to the right's last.
     func joined(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> Expr {
-        BinaryExpr(op, left, right, span: span(left.span.start, right.span.end))
+        let span = span(left.span.start, right.span.end)
+        switch op {
+        case .and, .or: return LogicalExpr(isAnd: op == .and, left, right, span: span)
+        default: return BinaryExpr(op, left, right, span: span)
+        }
     }
 
     /// An expression, by precedence climbing (LANGUAGE.md "Expressions"). It ends

@@ -10,18 +10,23 @@ final class CommandStmt: Stmt {
 
     let arguments: [Argument]
     /// What the command names, found on first run (one reference per statement
-    /// until then, so parsing a long script stays small).
-    private var target: Target?
+    /// until then, so parsing a long script stays small). Retained by hand, and
+    /// released when replaced or with the statement, so a run costs no ARC traffic.
+    private var target: Unmanaged<Target>?
 
     /// A resolved command: a proc or a spec, the arguments after its name words,
     /// and the proc generation it is valid for.
-    private final class Target {
+    final class Target {
         let proc: Proc?
         let spec: CommandSpec?
         let rest: [Argument]
         let generation: Int
+        /// A proc call's argument expressions when there is one positional argument per parameter (the fast path).
+        let positional: Nodes<Expr>?
         init(proc: Proc?, spec: CommandSpec?, rest: [Argument], generation: Int) {
             (self.proc, self.spec, self.rest, self.generation) = (proc, spec, rest, generation)
+            let simple = proc.map { rest.count == $0.parameters.count && rest.allSatisfy { $0.name == nil } } ?? false
+            positional = simple ? Nodes(rest.map(\.expr)) : nil
         }
     }
 
@@ -30,18 +35,27 @@ final class CommandStmt: Stmt {
         super.init(span: span)
     }
 
+    deinit { target?.release() }
+
     override func exec(_ i: Interpreter) throws -> Value {
-        let target = try self.target.flatMap { $0.generation == i.procGeneration ? $0 : nil } ?? resolve(i)
-        if let proc = target.proc { return try i.call(proc, arguments: target.rest, span: span) }
-        var words: [ArgumentBinder.Word] = []
-        words.reserveCapacity(target.rest.count)
-        for argument in target.rest {
-            words.append(ArgumentBinder.Word(name: argument.name, value: try argument.expr.eval(i), span: argument.expr.span))
+        let target: Unmanaged<Target>
+        if let cached = self.target, cached._withUnsafeGuaranteedRef({ $0.generation }) == i.procGeneration {
+            target = cached
+        } else {
+            target = try resolve(i)
         }
-        return try i.invoke(target.spec!, words: words, span: span)
+        return try target._withUnsafeGuaranteedRef { target in
+            if let proc = target.proc { return try i.call(proc, target, span: span) }
+            var words: [ArgumentBinder.Word] = []
+            words.reserveCapacity(target.rest.count)
+            for argument in target.rest {
+                words.append(ArgumentBinder.Word(name: argument.name, value: try argument.expr.eval(i), span: argument.expr.span))
+            }
+            return try i.invoke(target.spec!, words: words, span: span)
+        }
     }
 
-    private func resolve(_ i: Interpreter) throws -> Target {
+    private func resolve(_ i: Interpreter) throws -> Unmanaged<Target> {
         let head = arguments.prefix { $0.bareWord != nil }.prefix(3).map { $0.bareWord! }
         guard let first = head.first else {
             throw ScriptError(.syntax, "a command starts with its name", at: arguments.first?.expr.span ?? span)
@@ -54,8 +68,9 @@ final class CommandStmt: Stmt {
         } else {
             throw i.unknownCommand(head, arguments: arguments, span: span)
         }
-        target = resolved
-        return resolved
+        target?.release()
+        target = Unmanaged.passRetained(resolved)
+        return target!
     }
 }
 

@@ -131,16 +131,20 @@ final class InterpolationExpr: Expr {
 
 /// `[command]`: the value of the last statement inside.
 final class SubstitutionExpr: Expr {
-    let body: [Stmt]
+    let body: Block
     init(body: [Stmt], span: SourceSpan) {
-        self.body = body
+        self.body = Block(body)
         super.init(span: span)
     }
+    /// The statements run without counting steps: the statement around the
+    /// substitution counts one.
     override func eval(_ i: Interpreter) throws -> Value {
         var v = Value.none
-        for s in body {
-            v = try s.exec(i)
+        var k = 0
+        while k < body.count {
+            v = try body.with(k) { try $0.exec(i) }
             if i.flow != .normal { break }
+            k &+= 1
         }
         return v
     }

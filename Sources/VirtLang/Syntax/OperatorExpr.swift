@@ -14,61 +14,83 @@ enum BinaryOperator: String {
     }
 }
 
-/// `left OP right`, with the arithmetic of Operators.swift.
+/// `left OP right`, with the arithmetic of Operators.swift (`and` and `or` are `LogicalExpr`).
 final class BinaryExpr: Expr {
     let op: BinaryOperator
     let left: Expr
     let right: Expr
     /// The right operand when it is a whole-number literal (`$i % 3`): no call to evaluate it.
     private let rightInt: Int?
+    /// The left operand when it is a variable (`$i % 3`): a local is read without a call.
+    private let leftVariable: VariableExpr?
     init(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: SourceSpan) {
         self.op = op
         self.left = left
         self.right = right
         if let literal = right as? LiteralExpr, case .int(let n) = literal.value { rightInt = n } else { rightInt = nil }
+        leftVariable = left as? VariableExpr
         super.init(span: span)
     }
 
     override func eval(_ i: Interpreter) throws -> Value {
+        let l: Value
+        if let variable = leftVariable, variable.slot >= 0 { l = i.local(variable.slot) } else { l = try left.eval(i) }
+        let r = try rightInt.map(Value.int) ?? right.eval(i)
+        if case .int(let a) = l, case .int(let b) = r, let v = Self.integers(op, a, b) { return v }
+        return try general(l, r, i)
+    }
+
+    /// The hot case, two whole numbers; nil when it overflows or needs the general rules.
+    @inline(__always)
+    private static func integers(_ op: BinaryOperator, _ a: Int, _ b: Int) -> Value? {
         switch op {
-        case .and:
-            guard try truth(left.eval(i), left) else { return .bool(false) }
-            return .bool(try truth(right.eval(i), right))
-        case .or:
-            if try truth(left.eval(i), left) { return .bool(true) }
-            return .bool(try truth(right.eval(i), right))
-        default:
-            let l = try left.eval(i)
-            let r = try rightInt.map(Value.int) ?? right.eval(i)
-            // Fast path for the hot integer case.
-            if case .int(let a) = l, case .int(let b) = r {
-                switch op {
-                case .eq: return .bool(a == b)
-                case .ne: return .bool(a != b)
-                case .lt: return .bool(a < b)
-                case .le: return .bool(a <= b)
-                case .gt: return .bool(a > b)
-                case .ge: return .bool(a >= b)
-                case .add:
-                    let (s, o) = a.addingReportingOverflow(b)
-                    if !o { return .int(s) }
-                case .sub:
-                    let (s, o) = a.subtractingReportingOverflow(b)
-                    if !o { return .int(s) }
-                case .mod where b > 0 && a >= 0:
-                    return .int(a % b)
-                default: break
-                }
-            }
-            let result = try Operators.apply(op, l, r, span: span, leftSpan: left.span, rightSpan: right.span)
-            try i.charge(Interpreter.size(l) &+ Interpreter.size(r), at: span)
-            return result
+        case .eq: return .bool(a == b)
+        case .ne: return .bool(a != b)
+        case .lt: return .bool(a < b)
+        case .le: return .bool(a <= b)
+        case .gt: return .bool(a > b)
+        case .ge: return .bool(a >= b)
+        case .add:
+            let (s, o) = a.addingReportingOverflow(b)
+            return o ? nil : .int(s)
+        case .sub:
+            let (s, o) = a.subtractingReportingOverflow(b)
+            return o ? nil : .int(s)
+        case .mod where b > 0 && a >= 0:
+            return .int(a % b)
+        default: return nil
         }
+    }
+
+    /// Every other case, by the rules of Operators.swift.
+    @inline(never)
+    private func general(_ l: Value, _ r: Value, _ i: Interpreter) throws -> Value {
+        let result = try Operators.apply(op, l, r, span: span, leftSpan: left.span, rightSpan: right.span)
+        try i.charge(Interpreter.size(l) &+ Interpreter.size(r), at: span)
+        return result
+    }
+}
+
+/// `left and right`, `left or right`: the right side only when it decides.
+final class LogicalExpr: Expr {
+    let isAnd: Bool
+    let left: Expr
+    let right: Expr
+    init(isAnd: Bool, _ left: Expr, _ right: Expr, span: SourceSpan) {
+        self.isAnd = isAnd
+        self.left = left
+        self.right = right
+        super.init(span: span)
+    }
+
+    override func eval(_ i: Interpreter) throws -> Value {
+        if try truth(left.eval(i), left) != isAnd { return .bool(!isAnd) }
+        return .bool(try truth(right.eval(i), right))
     }
 
     private func truth(_ v: Value, _ e: Expr) throws -> Bool {
         guard let b = v.isTrue else {
-            throw ScriptError(.type, "'\(op.rawValue)' needs bools, got a \(v.kindName)", at: e.span)
+            throw ScriptError(.type, "'\(isAnd ? "and" : "or")' needs bools, got a \(v.kindName)", at: e.span)
         }
         return b
     }

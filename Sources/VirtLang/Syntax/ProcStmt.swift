@@ -22,15 +22,19 @@ final class ProcStmt: Stmt {
 final class ProcDefinition {
     let name: String
     let parameters: [String]
-    let body: [Stmt]
+    let body: Block
     /// Parameters take the first slots, then every local the body binds.
     let localNames: [String]
     let span: SourceSpan
-    var slotCount: Int { localNames.count }
+    /// Slots a call takes: parameters, then the body's other locals.
+    let slotCount: Int
+    let parameterCount: Int
     init(name: String, parameters: [String], body: [Stmt], localNames: [String], span: SourceSpan) {
         self.name = name
         self.parameters = parameters
-        self.body = body
+        parameterCount = parameters.count
+        slotCount = localNames.count
+        self.body = Block(body)
         self.localNames = localNames
         self.span = span
     }

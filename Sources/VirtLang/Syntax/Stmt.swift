@@ -9,18 +9,6 @@ public class Stmt {
 /// Control flow as a result, not an exception.
 enum Flow { case normal, breakLoop, continueLoop, returned }
 
-/// Runs a block's statements in the current scope, counting steps.
-@inline(__always)
-func execBlock(_ body: [Stmt], _ i: Interpreter) throws -> Value {
-    var v = Value.none
-    for s in body {
-        try i.step(s)
-        v = try s.exec(i)
-        if i.flow != .normal { break }
-    }
-    return v
-}
-
 /// A line that is an expression: its value.
 final class ExprStmt: Stmt {
     let expr: Expr
@@ -48,22 +36,29 @@ final class LetStmt: Stmt {
     }
 }
 
-/// `if … elif … else …`.
+/// `if … elif … else …`: each `elif` is the `if` of the rest of the chain.
 final class IfStmt: Stmt {
-    let conditions: [Expr]
-    let bodies: [[Stmt]]
-    let elseBody: [Stmt]?
+    let condition: Expr
+    let body: Block
+    let elseIf: IfStmt?
+    let elseBody: Block?
     init(branches: [(Expr, [Stmt])], elseBody: [Stmt]?, span: SourceSpan) {
-        conditions = branches.map(\.0)
-        bodies = branches.map(\.1)
-        self.elseBody = elseBody
+        condition = branches[0].0
+        body = Block(branches[0].1)
+        if branches.count > 1 {
+            elseIf = IfStmt(branches: Array(branches.dropFirst()), elseBody: elseBody, span: span)
+            self.elseBody = nil
+        } else {
+            elseIf = nil
+            self.elseBody = elseBody.map(Block.init)
+        }
         super.init(span: span)
     }
+    /// The chain counts one step, whichever branch runs.
     override func exec(_ i: Interpreter) throws -> Value {
-        for k in conditions.indices where try i.condition(conditions[k]) {
-            return try execBlock(bodies[k], i)
-        }
-        if let elseBody { return try execBlock(elseBody, i) }
+        if try i.condition(condition) { return try body.exec(i) }
+        if let elseIf { return try elseIf.exec(i) }
+        if let elseBody { return try elseBody.exec(i) }
         return .none
     }
 }
@@ -71,16 +66,16 @@ final class IfStmt: Stmt {
 /// `while EXPR { … }`.
 final class WhileStmt: Stmt {
     let condition: Expr
-    let body: [Stmt]
+    let body: Block
     init(condition: Expr, body: [Stmt], span: SourceSpan) {
         self.condition = condition
-        self.body = body
+        self.body = Block(body)
         super.init(span: span)
     }
     override func exec(_ i: Interpreter) throws -> Value {
         while try i.condition(condition) {
             try i.step(self)
-            _ = try execBlock(body, i)
+            _ = try body.exec(i)
             if i.flow != .normal {
                 if i.flow == .returned { break }
                 let stop = i.flow == .breakLoop
@@ -97,11 +92,11 @@ final class ForStmt: Stmt {
     let name: String
     var slot = -1
     let iterable: Expr
-    let body: [Stmt]
+    let body: Block
     init(name: String, iterable: Expr, body: [Stmt], span: SourceSpan) {
         self.name = name
         self.iterable = iterable
-        self.body = body
+        self.body = Block(body)
         super.init(span: span)
     }
 
@@ -129,7 +124,7 @@ final class ForStmt: Stmt {
     private func iterate(_ item: Value, _ i: Interpreter) throws -> Bool {
         try i.step(self)
         if slot >= 0 { i.setLocal(slot, item) } else { i.globals.set(name, item) }
-        _ = try execBlock(body, i)
+        _ = try body.exec(i)
         if i.flow == .normal { return true }
         if i.flow == .returned { return false }
         let stop = i.flow == .breakLoop
@@ -158,23 +153,23 @@ final class JumpStmt: Stmt {
 
 /// `try { … } catch ERR { … }`: limit errors pass through.
 final class TryStmt: Stmt {
-    let body: [Stmt]
+    let body: Block
     let name: String
     var slot = -1
-    let handler: [Stmt]
+    let handler: Block
     init(body: [Stmt], name: String, handler: [Stmt], span: SourceSpan) {
-        self.body = body
+        self.body = Block(body)
         self.name = name
-        self.handler = handler
+        self.handler = Block(handler)
         super.init(span: span)
     }
     override func exec(_ i: Interpreter) throws -> Value {
         do {
-            return try execBlock(body, i)
+            return try body.exec(i)
         } catch let error as ScriptError where error.isCatchable {
             let record = Value.record(error.record)
             if slot >= 0 { i.setLocal(slot, record) } else { i.globals.set(name, record) }
-            return try execBlock(handler, i)
+            return try handler.exec(i)
         }
     }
 }
