@@ -9,7 +9,9 @@ final class Terminal: @unchecked Sendable {
     private var buffer: [UInt8] = []
     let stdoutIsTerminal = isatty(1) == 1
     let stderrIsTerminal = isatty(2) == 1
-    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
+    /// (`getenv`, not ProcessInfo: building the environment's dictionary was a
+    /// tenth of an empty script's start-up.)
+    let noColor = getenv("NO_COLOR") != nil
 
     var colorErrors: Bool { stderrIsTerminal && !noColor }
 

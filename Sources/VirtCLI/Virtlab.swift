@@ -17,11 +17,11 @@ public struct Virtlab: ParsableCommand {
     /// `virtlab help bogus`) is a usage error (status 64) naming the commands,
     /// not the REPL's usage.
     public static func start(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        if let scripts = plainRun(arguments) { Foundation.exit(RunCommand.run(scripts)) }
         if let problem = unknownCommand(in: arguments) {
             FileHandle.standardError.write(Data((problem + "\n").utf8))
             Foundation.exit(64)
         }
-        if let scripts = plainRun(arguments) { Foundation.exit(RunCommand.run(scripts)) }
         main(arguments)
     }
 

@@ -61,10 +61,33 @@ public enum FileWriter {
         if info.st_mode & S_IFMT == S_IFDIR {
             throw FileProblem(message: "'\(path)' is a directory, not a file", hint: "give the path of a file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readAll(path) else {
             throw FileProblem(message: "cannot read '\(path)'", hint: "check its permissions")
         }
-        return data
+        return Data(bytes)
+    }
+
+    /// A file's bytes through POSIX calls (FileManager's first use was a tenth of
+    /// an empty script's start-up); nil when it cannot be opened or read.
+    private static func readAll(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            #if canImport(Glibc)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            #else
+            let n = chunk.withUnsafeMutableBytes { Darwin.read(fd, $0.baseAddress, $0.count) }
+            #endif
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<n])
+        }
     }
 
     /// Whether two paths name the same existing file (after symlinks and hard links).

@@ -149,7 +149,9 @@ public struct CommandCall {
 /// changes the world, and the handler. Help, usage errors, did-you-mean and
 /// completion are derived from it.
 public struct CommandSpec: Sendable {
-    public var path: [String]
+    public let path: [String]
+    /// The path as one string (`vm create`).
+    public let name: String
     public var summary: String
     public var example: String
     public var params: [Param]
@@ -157,24 +159,26 @@ public struct CommandSpec: Sendable {
     /// Reads or writes files or runs programs (`save`, `load`, `export …`): refused
     /// in the grading sandbox, and the only commands `CommandCall.files()` serves.
     public var touchesFiles: Bool
-    /// Longer help text: tables, sources of defaults.
-    public var details: String
+    /// Longer help text: tables, sources of defaults. Written when help asks
+    /// for it, not at start-up (some tables format many figures).
+    public var details: String { makeDetails() }
+    private let makeDetails: @Sendable () -> String
     public var handler: @Sendable (CommandCall) throws -> Value
 
     public init(_ path: String, summary: String, example: String, params: [Param] = [],
-                mutates: Bool = false, touchesFiles: Bool = false, details: String = "",
+                mutates: Bool = false, touchesFiles: Bool = false,
+                details: @autoclosure @escaping @Sendable () -> String = "",
                 handler: @escaping @Sendable (CommandCall) throws -> Value) {
         self.path = path.split(separator: " ").map(String.init)
+        name = self.path.joined(separator: " ")
         self.summary = summary
         self.example = example
         self.params = params
         self.mutates = mutates
         self.touchesFiles = touchesFiles
-        self.details = details
+        makeDetails = details
         self.handler = handler
     }
-
-    public var name: String { path.joined(separator: " ") }
 
     /// `vm create NAME vcpus=N mem=4G [host=HOST]`.
     public var usage: String { ([name] + params.map(\.usage)).joined(separator: " ") }

@@ -5,7 +5,16 @@ private let procGenerations = Atomic<Int>(0)
 
 /// A session: globals, procs, the world, limits, and the tree-walking evaluator.
 public final class Interpreter {
-    public let registry: CommandRegistry
+    /// The commands, built when first needed: a script that names no command
+    /// (and the REPL until its first line) never waits for the tables.
+    public var registry: CommandRegistry {
+        if let builtRegistry { return builtRegistry }
+        let built = makeRegistry()
+        builtRegistry = built
+        return built
+    }
+    private var builtRegistry: CommandRegistry?
+    private let makeRegistry: () -> CommandRegistry
     public internal(set) var globals = Globals()
     public internal(set) var procs: [String: Proc] = [:]
     /// The simulated world, provided by the bindings.
@@ -47,13 +56,14 @@ public final class Interpreter {
     var callDepth = 0
     var stackBudget = StackBudget()
 
-    public init(registry: CommandRegistry) {
-        self.registry = registry
+    public init(registry: @autoclosure @escaping () -> CommandRegistry) {
+        makeRegistry = registry
     }
 
     /// An independent copy of the session (globals, procs, world); output and limits carry over.
     public func copy() -> Interpreter {
-        let other = Interpreter(registry: registry)
+        let (built, make) = (builtRegistry, makeRegistry)
+        let other = Interpreter(registry: built ?? make())
         other.globals = globals
         other.procs = procs
         other.procGeneration = procGeneration
