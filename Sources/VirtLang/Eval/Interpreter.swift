@@ -143,14 +143,6 @@ public final class Interpreter {
         }
     }
 
-    func condition(_ e: Expr) throws -> Bool {
-        let v = try e.eval(self)
-        guard let b = v.isTrue else {
-            throw ScriptError(.type, "a condition must be true or false, got a \(v.kindName) ('\(v.text)')", at: e.span)
-        }
-        return b
-    }
-
     func define(_ proc: Proc) {
         procs[proc.name] = proc
         procGeneration = procGenerations.add(1, ordering: .relaxed).newValue

@@ -24,6 +24,13 @@ struct LocalStack: ~Copyable {
         nonmutating set { slots[index] = newValue }
     }
 
+    /// The whole number in a slot, read without copying the value; nil for any other kind.
+    @inline(__always)
+    func int(at index: Int) -> Int? {
+        if case .int(let n) = slots[index] { return n }
+        return nil
+    }
+
     /// Adds a slot on top.
     @inline(__always)
     mutating func push(_ value: Value) {

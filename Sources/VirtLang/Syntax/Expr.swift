@@ -4,6 +4,17 @@ public class Expr {
     public let span: SourceSpan
     init(span: SourceSpan) { self.span = span }
     func eval(_ i: Interpreter) throws -> Value { fatalError("abstract") }
+
+    /// The value as the condition of an `if` or `while`: only a bool qualifies.
+    func evalCondition(_ i: Interpreter) throws -> Bool { try asCondition(eval(i)) }
+
+    /// This expression's value `v` as a condition.
+    final func asCondition(_ v: Value) throws -> Bool {
+        guard let b = v.isTrue else {
+            throw ScriptError(.type, "a condition must be true or false, got a \(v.kindName) ('\(v.text)')", at: span)
+        }
+        return b
+    }
 }
 
 /// A constant: a number, a quantity, a string without interpolation, a bare word.

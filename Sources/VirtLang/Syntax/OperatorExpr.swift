@@ -33,23 +33,55 @@ final class BinaryExpr: Expr {
     }
 
     override func eval(_ i: Interpreter) throws -> Value {
-        let l: Value
-        if let variable = leftVariable, variable.slot >= 0 { l = i.local(variable.slot) } else { l = try left.eval(i) }
-        let r = try rightInt.map(Value.int) ?? right.eval(i)
+        if let (a, b) = localIntOperands(i), let v = Self.integers(op, a, b) { return v }
+        let (l, r) = try operands(i)
         if case .int(let a) = l, case .int(let b) = r, let v = Self.integers(op, a, b) { return v }
         return try general(l, r, i)
+    }
+
+    /// A comparison of whole numbers as a condition gives its answer without making a value.
+    override func evalCondition(_ i: Interpreter) throws -> Bool {
+        guard isIntegerComparison else { return try super.evalCondition(i) }
+        if let (a, b) = localIntOperands(i) { return Self.compare(op, a, b) }
+        let (l, r) = try operands(i)
+        if case .int(let a) = l, case .int(let b) = r { return Self.compare(op, a, b) }
+        return try asCondition(general(l, r, i))
+    }
+
+    private var isIntegerComparison: Bool { op.isComparison && op != .in }
+
+    /// `$local OP literal` on whole numbers (a loop's `$i % 3`): read without copying a value.
+    @inline(__always)
+    private func localIntOperands(_ i: Interpreter) -> (Int, Int)? {
+        guard let variable = leftVariable, variable.slot >= 0, let b = rightInt,
+              let a = i.stack.int(at: i.base &+ variable.slot) else { return nil }
+        return (a, b)
+    }
+
+    @inline(__always)
+    private func operands(_ i: Interpreter) throws -> (Value, Value) {
+        let l: Value
+        if let variable = leftVariable, variable.slot >= 0 { l = i.local(variable.slot) } else { l = try left.eval(i) }
+        return (l, try rightInt.map(Value.int) ?? right.eval(i))
+    }
+
+    @inline(__always)
+    private static func compare(_ op: BinaryOperator, _ a: Int, _ b: Int) -> Bool {
+        switch op {
+        case .eq: return a == b
+        case .ne: return a != b
+        case .lt: return a < b
+        case .le: return a <= b
+        case .gt: return a > b
+        default: return a >= b
+        }
     }
 
     /// The hot case, two whole numbers; nil when it overflows or needs the general rules.
     @inline(__always)
     private static func integers(_ op: BinaryOperator, _ a: Int, _ b: Int) -> Value? {
         switch op {
-        case .eq: return .bool(a == b)
-        case .ne: return .bool(a != b)
-        case .lt: return .bool(a < b)
-        case .le: return .bool(a <= b)
-        case .gt: return .bool(a > b)
-        case .ge: return .bool(a >= b)
+        case .eq, .ne, .lt, .le, .gt, .ge: return .bool(compare(op, a, b))
         case .add:
             let (s, o) = a.addingReportingOverflow(b)
             return o ? nil : .int(s)

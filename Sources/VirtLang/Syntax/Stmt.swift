@@ -56,7 +56,7 @@ final class IfStmt: Stmt {
     }
     /// The chain counts one step, whichever branch runs.
     override func exec(_ i: Interpreter) throws -> Value {
-        if try i.condition(condition) { return try body.exec(i) }
+        if try condition.evalCondition(i) { return try body.exec(i) }
         if let elseIf { return try elseIf.exec(i) }
         if let elseBody { return try elseBody.exec(i) }
         return .none
@@ -73,7 +73,7 @@ final class WhileStmt: Stmt {
         super.init(span: span)
     }
     override func exec(_ i: Interpreter) throws -> Value {
-        while try i.condition(condition) {
+        while try condition.evalCondition(i) {
             try i.step(self)
             _ = try body.exec(i)
             if i.flow != .normal {
