@@ -43,10 +43,12 @@ let package = Package(
         // fifteen shared libraries was most of an empty run's start-up (issue 16). The modules were
         // compiled against the shared Foundation, so the static one's own libraries are named here.
         // Not position-independent: a PIE made the loader apply 84,000 relocations, touching
-        // (and copying) the metadata pages of every run, 1.3 ms of a 6.9 ms empty run.
+        // (and copying) the metadata pages of every run, 1.3 ms of a 6.9 ms empty run. No exported
+        // symbols: the runtime's start-up `dladdr` scanned all 10,000 of them.
         .executableTarget(name: "virtlab", dependencies: ["VirtCLI"], linkerSettings: [
             .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
-                          "-l_FoundationCollections", "-Xclang-linker", "-no-pie"], .when(configuration: .release)),
+                          "-l_FoundationCollections", "-Xclang-linker", "-no-pie",
+                          "-Xlinker", "--no-export-dynamic"], .when(configuration: .release)),
         ]),
         // bench/raid.sh's timing harness: RAID-6 parity, copy, rebuild (issue 11).
         .executableTarget(name: "RaidBench", dependencies: ["VirtCore"]),

@@ -52,7 +52,7 @@ public enum FileWriter {
     }
 
     /// Reads a file, saying what the path is when it is not a readable file.
-    public static func read(_ path: String) throws(FileProblem) -> Data {
+    public static func read(_ path: String) throws(FileProblem) -> [UInt8] {
         if path.isEmpty { throw FileProblem(message: "an empty path names no file", hint: "give the path of a file") }
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -64,7 +64,7 @@ public enum FileWriter {
         guard let bytes = readAll(path) else {
             throw FileProblem(message: "cannot read '\(path)'", hint: "check its permissions")
         }
-        return Data(bytes)
+        return bytes
     }
 
     /// A file's bytes through POSIX calls (FileManager's first use was a tenth of
