@@ -30,7 +30,7 @@ struct RecordSchema<Info>: Sendable {
     init(_ fields: [Field<Info>]) { self.fields = fields }
 
     /// The record of one result, fields in table order.
-    func record(_ info: Info) -> Record { Record(fields.map { ($0.name, $0.value(info)) }) }
+    func record(_ info: Info) -> Record { Record(named: fields.map { (name: $0.name, value: $0.value(info)) }) }
 
     /// `Fields:` help, one line per field.
     var help: String {

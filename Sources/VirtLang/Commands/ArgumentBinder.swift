@@ -10,46 +10,47 @@ struct ArgumentBinder {
         let span: SourceSpan
     }
 
-    /// Binds every word, then fills in defaults. Positional parameters are found by
-    /// scanning `params` onward, with no list of them built per call. (Reserving the
-    /// tables' capacity cost more than it saved: a generic-metadata lookup per call.)
-    func bind(_ words: [Word]) throws -> (values: [String: Value], spans: [String: SourceSpan]) {
-        let params = spec.params
-        var values: [String: Value] = [:], spans: [String: SourceSpan] = [:]
+    /// Binds every word, then fills in defaults: each parameter's value and the
+    /// span of the word that gave it, by parameter position. Positional parameters
+    /// are found by scanning `params` onward, options by a scan of the names.
+    func bind(_ words: [Word]) throws -> (values: [Value?], spans: [SourceSpan?]) {
+        let params = spec.params, names = spec.paramNames
+        var values = [Value?](repeating: nil, count: params.count)
+        var spans = [SourceSpan?](repeating: nil, count: params.count)
         var nextPositional = params.firstIndex(where: \.positional)
         var rest: [Value] = []
         for word in words {
             if let name = word.name {
-                guard let param = params.first(where: { $0.name == name && !$0.positional }) else {
+                guard let index = CommandCall.index(of: name, in: names), !params[index].positional else {
                     throw unknownOption(name, word.span)
                 }
-                guard values[name] == nil else {
+                guard values[index] == nil else {
                     throw ScriptError(.value, "option '\(name)' is given twice", hint: usageHint, at: word.span)
                 }
-                values[name] = try convert(word.value, to: param.type, param: param, span: word.span)
-                spans[name] = word.span
+                values[index] = try convert(word.value, to: params[index].type, param: params[index], span: word.span)
+                spans[index] = word.span
                 continue
             }
             guard let index = nextPositional else {
                 throw ScriptError(.value, "'\(spec.name)' takes no more arguments, got '\(word.value.text)'",
                                   hint: usageHint, at: word.span)
             }
-            let param = params[index]
-            let converted = try convert(word.value, to: param.type, param: param, span: word.span)
-            if param.variadic {
+            let converted = try convert(word.value, to: params[index].type, param: params[index], span: word.span)
+            if params[index].variadic {
                 rest.append(converted)
-                spans[param.name] = spans[param.name] ?? word.span
+                spans[index] = spans[index] ?? word.span
             } else {
-                values[param.name] = converted
-                spans[param.name] = word.span
+                values[index] = converted
+                spans[index] = word.span
                 nextPositional = params[(index + 1)...].firstIndex(where: \.positional)
             }
         }
-        if let variadic = params.last(where: \.positional), variadic.variadic { values[variadic.name] = .list(rest) }
-        for param in params where values[param.name] == nil {
-            if let d = param.defaultValue {
-                values[param.name] = d
-            } else if param.required {
+        if let variadic = params.lastIndex(where: \.positional), params[variadic].variadic { values[variadic] = .list(rest) }
+        for index in params.indices where values[index] == nil {
+            if let d = params[index].defaultValue {
+                values[index] = d
+            } else if params[index].required {
+                let param = params[index]
                 let what = param.positional ? param.name.uppercased() : "\(param.name)=\(param.type.usage)"
                 throw ScriptError(.value, "'\(spec.name)' needs \(what)", hint: usageHint, at: span)
             }

@@ -80,50 +80,72 @@ public struct Param: Sendable {
 }
 
 /// What a command handler receives: the typed arguments and the session.
+/// Arguments are kept by parameter position, found by name with a scan of a
+/// few names: no hashing per call (two dictionaries were a fifth of creating a VM).
 public struct CommandCall {
     public let interpreter: Interpreter
-    public let arguments: [String: Value]
     public let span: SourceSpan
     /// Whether the command was declared to change the world (`CommandSpec.mutates`).
     public let mutates: Bool
-    /// The spans of the words that gave each argument, for errors that point at them.
-    let argumentSpans: [String: SourceSpan]
     /// Whether the command declared `touchesFiles`: only then may it have files.
     let touchesFiles: Bool
+    /// The command's parameter names, and the value and word span of each (nil when not given and no default).
+    let names: [String]
+    let values: [Value?]
+    let spans: [SourceSpan?]
 
-    public subscript(name: String) -> Value? { arguments[name] }
+    /// The arguments given or defaulted, by name.
+    public var arguments: [String: Value] {
+        var all: [String: Value] = [:]
+        for (name, value) in zip(names, values) { all[name] = value }
+        return all
+    }
+
+    public subscript(name: String) -> Value? { CommandCall.index(of: name, in: names).flatMap { values[$0] } }
+
+    /// Where `name` is among `names`: lengths are compared first, which most
+    /// names fail, before the characters.
+    static func index(of name: String, in names: [String]) -> Int? {
+        let length = name.utf8.count
+        var k = 0
+        while k < names.count {
+            if names[k].utf8.count == length && names[k] == name { return k }
+            k &+= 1
+        }
+        return nil
+    }
 
     /// The text of an argument (names, words).
-    public func text(_ name: String) -> String? { arguments[name]?.text }
+    public func text(_ name: String) -> String? { self[name]?.text }
 
     /// A whole-number argument.
     public func int(_ name: String) -> Int? {
-        if case .int(let n)? = arguments[name] { return n }
+        if case .int(let n)? = self[name] { return n }
         return nil
     }
 
     /// A plain-number argument (integers included).
-    public func number(_ name: String) -> Double? { arguments[name]?.number }
+    public func number(_ name: String) -> Double? { self[name]?.number }
 
     public func bool(_ name: String) -> Bool? {
-        if case .bool(let b)? = arguments[name] { return b }
+        if case .bool(let b)? = self[name] { return b }
         return nil
     }
 
     /// A quantity argument in base units (bits, seconds, joules, …).
     public func quantity(_ name: String) -> Double? {
-        if case .quantity(let q)? = arguments[name] { return q.value }
+        if case .quantity(let q)? = self[name] { return q.value }
         return nil
     }
 
     /// A list argument's items.
     public func list(_ name: String) -> [Value]? {
-        if case .list(let xs)? = arguments[name] { return xs }
+        if case .list(let xs)? = self[name] { return xs }
         return nil
     }
 
     /// Where the argument `name` was written (the command when it was not given).
-    public func span(of name: String) -> SourceSpan { argumentSpans[name] ?? span }
+    public func span(of name: String) -> SourceSpan { CommandCall.index(of: name, in: names).flatMap { spans[$0] } ?? span }
 
     /// The files the front end lends; only a command declared with `touchesFiles`
     /// gets them (the interpreter refuses such a command in the sandbox before
@@ -141,7 +163,7 @@ public struct CommandCall {
 
     /// An error that points at the word that gave `name` (or the command).
     public func error(_ kind: ErrorKind, _ message: String, hint: String? = nil, at name: String? = nil) -> ScriptError {
-        ScriptError(kind, message, hint: hint, at: name.flatMap { argumentSpans[$0] } ?? span)
+        ScriptError(kind, message, hint: hint, at: name.map(span(of:)) ?? span)
     }
 }
 
@@ -154,7 +176,9 @@ public struct CommandSpec: Sendable {
     public let name: String
     public var summary: String
     public var example: String
-    public var params: [Param]
+    public let params: [Param]
+    /// The parameters' names, in order (binding scans them without copying each `Param`).
+    let paramNames: [String]
     public var mutates: Bool
     /// Reads or writes files or runs programs (`save`, `load`, `export …`): refused
     /// in the grading sandbox, and the only commands `CommandCall.files()` serves.
@@ -174,6 +198,7 @@ public struct CommandSpec: Sendable {
         self.summary = summary
         self.example = example
         self.params = params
+        paramNames = params.map(\.name)
         self.mutates = mutates
         self.touchesFiles = touchesFiles
         makeDetails = details

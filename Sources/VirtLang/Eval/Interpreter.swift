@@ -163,11 +163,11 @@ public final class Interpreter {
             throw ScriptError(.sandbox, "'\(spec.name)' cannot touch files here", hint: "graded submissions cannot save, load or export", at: span)
         }
         let (values, spans) = try ArgumentBinder(spec: spec, span: span).bind(words)
-        let call = CommandCall(interpreter: self, arguments: values, span: span, mutates: spec.mutates,
-                               argumentSpans: spans, touchesFiles: spec.touchesFiles)
+        let call = CommandCall(interpreter: self, span: span, mutates: spec.mutates, touchesFiles: spec.touchesFiles,
+                               names: spec.paramNames, values: values, spans: spans)
         do {
             let result = try spec.handler(call)
-            try charge(values.values.reduce(0) { $0 &+ Interpreter.size($1) }, at: span)
+            try charge(values.reduce(0) { $0 &+ ($1.map(Interpreter.size) ?? 0) }, at: span)
             return result
         } catch var error as ScriptError {
             if error.span == nil { error.span = span }

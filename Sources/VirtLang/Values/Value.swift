@@ -97,6 +97,11 @@ public struct Record: Equatable, Sendable {
         self.fields = fields.map { (name: $0.0, value: $0.1) }
     }
 
+    /// A record of fields already named (no copy into a new array).
+    public init(named fields: [(name: String, value: Value)]) {
+        self.fields = fields
+    }
+
     public subscript(name: String) -> Value? {
         get { fields.first { $0.name == name }?.value }
         set {
