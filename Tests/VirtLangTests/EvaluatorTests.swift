@@ -29,6 +29,22 @@ import Testing
         #expect(value == .int(125_250))
     }
 
+    /// The call statement inside `down` is resolved again at every level (each level
+    /// defines a proc), releasing the target the levels above are still running.
+    @Test func aRecursiveCallSiteResolvedAgainWhileItsCallersRun() throws {
+        let interpreter = session()
+        let value = try interpreter.execute("""
+            proc down n {
+              proc marker { return 1 }
+              if $n == 0 { return 0 }
+              let below = [down ($n - 1)]
+              return ($below + [marker] + 1)
+            }
+            down 200
+            """)
+        #expect(value == .int(400))
+    }
+
     @Test func procLocalsAreFreedWhenTheCallReturns() throws {
         let interpreter = session()
         try interpreter.execute("proc f n { let big = [range $n]; return [len $big] }\nf 1000\nf 10")

@@ -45,6 +45,8 @@ final class CommandStmt: Stmt {
             target = try resolve(i)
         }
         return try target._withUnsafeGuaranteedRef { target in
+            // A proc's body may resolve this statement again (a recursive call after a
+            // redefinition) and release `target`: `call` reads it only before the body runs.
             if let proc = target.proc { return try i.call(proc, target, span: span) }
             var words: [ArgumentBinder.Word] = []
             words.reserveCapacity(target.rest.count)
