@@ -45,6 +45,24 @@ import Testing
         #expect(value == .int(400))
     }
 
+    /// `f`'s first body runs on after `g`'s call site has moved to the second `f`,
+    /// and nothing else holds it: its line was parsed and run on its own, as at the REPL.
+    @Test func aProcRedefinedWhileItRunsFinishesItsBody() throws {
+        let interpreter = session()
+        try interpreter.execute("proc f n { proc f n { return 10 }; return ([g $n] + 1) }")
+        try interpreter.execute("proc g n { if $n == 0 { return 0 }; return [f ($n - 1)] }")
+        #expect(try interpreter.execute("g 2") == .int(11))
+        #expect(try interpreter.execute("g 2") == .int(10))
+    }
+
+    /// The `list` statement is run again inside its own argument, after a proc was
+    /// defined, and resolved again there: the outer run still binds its arguments.
+    @Test func aCommandRunAgainInsideItsOwnArgument() throws {
+        let interpreter = session()
+        try interpreter.execute("proc g n { if $n == 0 { return [list] }; proc h { }; return [list [g ($n - 1)]] }")
+        #expect(try interpreter.execute("len [g 3]") == .int(1))
+    }
+
     @Test func procLocalsAreFreedWhenTheCallReturns() throws {
         let interpreter = session()
         try interpreter.execute("proc f n { let big = [range $n]; return [len $big] }\nf 1000\nf 10")

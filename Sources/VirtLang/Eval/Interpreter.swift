@@ -182,7 +182,6 @@ public final class Interpreter {
 
     /// Calls a proc: positional words bind in order, options by name. The
     /// arguments are evaluated in the caller's scope straight onto the stack.
-    /// `target` is read only before the body runs: the body may release it.
     func call(_ proc: Proc, _ target: CommandStmt.Target, span: SourceSpan) throws -> Value {
         let def = proc.definition
         guard callDepth < maxCallDepth else {

@@ -10,8 +10,11 @@ final class CommandStmt: Stmt {
 
     let arguments: [Argument]
     /// What the command names, found on first run (one reference per statement
-    /// until then, so parsing a long script stays small). Retained by hand, and
-    /// released when replaced or with the statement, so a run costs no ARC traffic.
+    /// until then, so parsing a long script stays small). Retained by hand, so a
+    /// run costs no ARC traffic, and let go when replaced or with the statement;
+    /// a target that runs are still using is released by the last of them.
+    /// (It holds the proc's definition, and so the body those calls are running:
+    /// a proc redefined while it runs, from a line whose tree is gone, has no other owner.)
     private var target: Unmanaged<Target>?
 
     /// A resolved command: a proc or a spec, the arguments after its name words,
@@ -23,6 +26,11 @@ final class CommandStmt: Stmt {
         let generation: Int
         /// A proc call's argument expressions when there is one positional argument per parameter (the fast path).
         let positional: Nodes<Expr>?
+        /// Runs of the statement through this target now: a proc's body, or a
+        /// command's arguments, may run this same statement again.
+        var activeRuns = 0
+        /// Let go by its statement while runs were active: the last of them releases it.
+        var letGo = false
         init(proc: Proc?, spec: CommandSpec?, rest: [Argument], generation: Int) {
             (self.proc, self.spec, self.rest, self.generation) = (proc, spec, rest, generation)
             let simple = proc.map { rest.count == $0.parameters.count && rest.allSatisfy { $0.name == nil } } ?? false
@@ -35,7 +43,17 @@ final class CommandStmt: Stmt {
         super.init(span: span)
     }
 
-    deinit { target?.release() }
+    deinit { target.map(Self.letGo) }
+
+    /// Releases a target its statement no longer holds, or leaves that to the
+    /// last run still using it.
+    private static func letGo(_ target: Unmanaged<Target>) {
+        let busy = target._withUnsafeGuaranteedRef { target in
+            target.letGo = target.activeRuns > 0
+            return target.letGo
+        }
+        if !busy { target.release() }
+    }
 
     override func exec(_ i: Interpreter) throws -> Value {
         let target: Unmanaged<Target>
@@ -45,8 +63,11 @@ final class CommandStmt: Stmt {
             target = try resolve(i)
         }
         return try target._withUnsafeGuaranteedRef { target in
-            // A proc's body may resolve this statement again (a recursive call after a
-            // redefinition) and release `target`: `call` reads it only before the body runs.
+            target.activeRuns &+= 1
+            defer {
+                target.activeRuns &-= 1
+                if target.letGo && target.activeRuns == 0 { Unmanaged.passUnretained(target).release() }
+            }
             if let proc = target.proc { return try i.call(proc, target, span: span) }
             var words: [ArgumentBinder.Word] = []
             words.reserveCapacity(target.rest.count)
@@ -70,7 +91,7 @@ final class CommandStmt: Stmt {
         } else {
             throw i.unknownCommand(head, arguments: arguments, span: span)
         }
-        target?.release()
+        target.map(Self.letGo)
         target = Unmanaged.passRetained(resolved)
         return target!
     }
