@@ -60,7 +60,16 @@ extension CommandCall {
     }
 
     /// Runs a core query.
-    func read<T>(_ body: (World) throws(CoreError) -> T) throws(CoreError) -> T { try body(box.world) }
+    /// The world is lent where it lies, not copied: a copy of every part's
+    /// tables, retained and released, was a tenth of a `vm info`. While a query
+    /// runs, nothing else may touch the world (exclusive access).
+    func read<T>(_ body: (borrowing World) throws(CoreError) -> T) throws(CoreError) -> T {
+        try Self.lend(&box.world, to: body)
+    }
+
+    private static func lend<T>(_ world: inout World, to body: (borrowing World) throws(CoreError) -> T) throws(CoreError) -> T {
+        try body(world)
+    }
 }
 
 /// The one place a core error becomes a script error: its kind, its message, a
