@@ -26,6 +26,7 @@ extension CommandCall {
     /// Runs a core operation that may change the world. Only a command declared
     /// `mutates: true` may: a query asking to change the world is a bug in VirtLab,
     /// reported as such and changing nothing.
+    @discardableResult
     func change<T>(_ body: (inout World) throws(CoreError) -> T) throws -> T {
         try checkMutates()
         return try body(&box.world)

@@ -3,7 +3,8 @@
 /// retain and release. A syntax tree outlives every evaluation of its nodes.
 /// (ARC traffic on arrays of nodes was a third of bench/fib's time.)
 struct Nodes<Node: AnyObject> {
-    let owned: [Node]
+    /// Keeps the nodes alive; never read.
+    private let owned: [Node]
     private let unretained: [Unmanaged<Node>]
 
     init(_ nodes: [Node]) {
@@ -12,7 +13,6 @@ struct Nodes<Node: AnyObject> {
     }
 
     var count: Int { unretained.count }
-    var isEmpty: Bool { unretained.isEmpty }
 
     /// Calls `body` with node `k`, without retaining it.
     @inline(__always)
