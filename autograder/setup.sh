@@ -15,7 +15,10 @@ if [ ! -f "$ROOT/source/exercise/exercise.md" ]; then
   echo "setup.sh: no source/exercise/exercise.md in the autograder zip" >&2
   exit 1
 fi
-if ! ldconfig -p 2>/dev/null | grep -q 'libedit\.so\.2'; then
+# The library list is read whole first: `ldconfig -p | grep -q` under pipefail
+# failed whenever grep's early exit cut ldconfig off (SIGPIPE), and then ran apt-get.
+libraries=$(ldconfig -p 2>/dev/null || true)
+if ! grep -q 'libedit\.so\.2' <<<"$libraries"; then
   apt-get update -qq && apt-get install -y -qq libedit2 >/dev/null
 fi
 mkdir -p "$ROOT/bin"
