@@ -76,11 +76,7 @@ public enum FileWriter {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            #if canImport(Glibc)
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            #else
-            let n = chunk.withUnsafeMutableBytes { Darwin.read(fd, $0.baseAddress, $0.count) }
-            #endif
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil

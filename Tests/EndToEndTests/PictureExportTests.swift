@@ -23,13 +23,18 @@ import Testing
         return found
     }
 
-    @Test func svgIsXMLThatAParserReads() throws {
-        guard Self.graphviz else { return }
-        let script = try Binary.script(Self.world + "export svg world.svg\n")
+    /// The bytes `export FORMAT world.FORMAT` writes for the test world.
+    private func exported(_ format: String) throws -> Data {
+        let script = try Binary.script(Self.world + "export \(format) world.\(format)\n")
         let folder = (script as NSString).deletingLastPathComponent
         let outcome = try Binary.run(["run", script], directory: folder)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/world.svg"))
+        return try Data(contentsOf: URL(fileURLWithPath: folder + "/world.\(format)"))
+    }
+
+    @Test func svgIsXMLThatAParserReads() throws {
+        guard Self.graphviz else { return }
+        let data = try exported("svg")
         let root = RootElement()
         let parser = XMLParser(data: data)
         parser.delegate = root
@@ -40,11 +45,7 @@ import Testing
 
     @Test func pngIsAPNG() throws {
         guard Self.graphviz else { return }
-        let script = try Binary.script(Self.world + "export png world.png\n")
-        let folder = (script as NSString).deletingLastPathComponent
-        let outcome = try Binary.run(["run", script], directory: folder)
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/world.png"))
+        let data = try exported("png")
         #expect(Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 

@@ -25,15 +25,15 @@ struct Nodes<Node: AnyObject> {
 typealias Block = Nodes<Stmt>
 
 extension Nodes where Node == Stmt {
-    /// Runs the statements, counting a step for each; stops at `break`,
-    /// `continue` or `return`. Its value is the last statement's.
+    /// Runs the statements, counting a step for each unless `countsSteps` is
+    /// false; stops at `break`, `continue` or `return`. Its value is the last statement's.
     @inline(__always)
-    func exec(_ i: Interpreter) throws -> Value {
+    func exec(_ i: Interpreter, countsSteps: Bool = true) throws -> Value {
         var v = Value.none
         var k = 0
         while k < count {
             v = try with(k) { s in
-                try i.step(s)
+                if countsSteps { try i.step(s) }
                 return try s.exec(i)
             }
             if i.flow != .normal { break }

@@ -30,7 +30,7 @@ final class CommandStmt: Stmt {
         /// command's arguments, may run this same statement again.
         var activeRuns = 0
         /// Let go by its statement while runs were active: the last of them releases it.
-        var letGo = false
+        var abandoned = false
         init(proc: Proc?, spec: CommandSpec?, rest: [Argument], generation: Int) {
             (self.proc, self.spec, self.rest, self.generation) = (proc, spec, rest, generation)
             let simple = proc.map { rest.count == $0.parameters.count && rest.allSatisfy { $0.name == nil } } ?? false
@@ -49,8 +49,8 @@ final class CommandStmt: Stmt {
     /// last run still using it.
     private static func letGo(_ target: Unmanaged<Target>) {
         let busy = target._withUnsafeGuaranteedRef { target in
-            target.letGo = target.activeRuns > 0
-            return target.letGo
+            target.abandoned = target.activeRuns > 0
+            return target.abandoned
         }
         if !busy { target.release() }
     }
@@ -66,7 +66,7 @@ final class CommandStmt: Stmt {
             target.activeRuns &+= 1
             defer {
                 target.activeRuns &-= 1
-                if target.letGo && target.activeRuns == 0 { Unmanaged.passUnretained(target).release() }
+                if target.abandoned && target.activeRuns == 0 { Unmanaged.passUnretained(target).release() }
             }
             if let proc = target.proc { return try i.call(proc, target, span: span) }
             var words: [ArgumentBinder.Word] = []

@@ -149,14 +149,5 @@ final class SubstitutionExpr: Expr {
     }
     /// The statements run without counting steps: the statement around the
     /// substitution counts one.
-    override func eval(_ i: Interpreter) throws -> Value {
-        var v = Value.none
-        var k = 0
-        while k < body.count {
-            v = try body.with(k) { try $0.exec(i) }
-            if i.flow != .normal { break }
-            k &+= 1
-        }
-        return v
-    }
+    override func eval(_ i: Interpreter) throws -> Value { try body.exec(i, countsSteps: false) }
 }

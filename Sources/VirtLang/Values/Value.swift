@@ -94,7 +94,7 @@ public struct Record: Equatable, Sendable {
     public private(set) var fields: [(name: String, value: Value)]
 
     public init(_ fields: [(String, Value)] = []) {
-        self.fields = fields.map { (name: $0.0, value: $0.1) }
+        self.init(named: fields.map { (name: $0.0, value: $0.1) })
     }
 
     /// A record of fields already named (no copy into a new array).
