@@ -32,7 +32,7 @@ public enum FileWriter {
         guard fd >= 0 else {
             throw FileProblem(message: "cannot write '\(path)'", hint: "check that its folder exists and is writable")
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let mode = exists ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
         let written = data.withUnsafeBytes { bytes -> Bool in
             var offset = 0
